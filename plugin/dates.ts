@@ -1,0 +1,37 @@
+// Dates that carry their zone: front-matter values read in the site's zone, shown in the reader's language.
+import { DateTime } from "luxon";
+
+/**
+ * Reads a front-matter date. A value with an offset keeps it; one without (`2025-12-16`,
+ * `2025-12-16T10:00`) is wall-clock time in `zone`, never UTC. Returns undefined when unreadable.
+ */
+export function parseDate(value: unknown, zone: string): DateTime | undefined {
+  let dt: DateTime | undefined;
+  if (value instanceof Date) dt = DateTime.fromJSDate(value, { zone });
+  else if (DateTime.isDateTime(value)) dt = value.setZone(zone);
+  else if (typeof value === "string") {
+    const text = value.trim();
+    dt = DateTime.fromISO(text, { zone, setZone: true });
+    if (!dt.isValid) dt = DateTime.fromSQL(text, { zone, setZone: true });
+  }
+  return dt?.isValid ? dt.setZone(zone) : undefined;
+}
+
+/** An instant as ISO 8601 with the zone's offset, e.g. `2025-12-16T00:00:00+05:00`. */
+export function isoDate(value: DateTime): string {
+  return value.toISO({ suppressMilliseconds: true })!;
+}
+
+/** A date as the locale writes it, in `zone`, through a Luxon pattern such as `d MMMM yyyy`. */
+export function formatDate(value: DateTime, locale: string, zone: string, pattern: string): string {
+  return value.setZone(zone).setLocale(locale).toFormat(pattern);
+}
+
+/** Turns what a template hands a filter (Date, DateTime, ISO string) into a DateTime, or throws. */
+export function toDateTime(value: unknown, zone: string, filter: string): DateTime {
+  const dt = parseDate(value, zone);
+  if (!dt) {
+    throw new Error(`[newsroom] the "${filter}" filter got ${JSON.stringify(value)}, not a date: pass a Date or an ISO 8601 string`);
+  }
+  return dt;
+}

@@ -1,0 +1,30 @@
+// The slice of Eleventy's configuration API the plugin uses, typed here because Eleventy ships no types.
+
+export interface CollectionItem {
+  inputPath: string;
+  url: string;
+  date: Date;
+  fileSlug: string;
+  data: Record<string, unknown> & { page: { inputPath: string; fileSlug: string; url: string } };
+}
+
+export interface CollectionApi {
+  getAll(): CollectionItem[];
+}
+
+export interface EleventyConfig {
+  directories: { input: string; includes: string; data: string; layouts?: string; output: string };
+  versionCheck(range: string): void;
+  addPlugin(plugin: unknown, options?: unknown): void;
+  addGlobalData(name: string, data: unknown): void;
+  addCollection(name: string, fn: (api: CollectionApi) => unknown): void;
+  addFilter(name: string, fn: (...args: any[]) => unknown): void;
+  addShortcode(name: string, fn: (...args: any[]) => unknown): void;
+  addPairedShortcode(name: string, fn: (...args: any[]) => unknown): void;
+  addTemplate(path: string, content: unknown, data?: Record<string, unknown>): void;
+  addPreprocessor(name: string, extensions: string, fn: (data: Record<string, any>, content: string) => unknown): void;
+  addDateParsing(fn: (value: unknown) => unknown): void;
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  amendLibrary(name: string, fn: (library: any) => void): void;
+  on(event: string, fn: (...args: any[]) => unknown): void;
+}

@@ -1,0 +1,59 @@
+// Filters for templates: localised dates and numbers, slugs, the layouts' strings and absolute URLs.
+// Every name carries the `newsroom` prefix: a plugin's filter would silently replace a site's own.
+import { formatDate, isoDate, toDateTime } from "./dates.ts";
+import type { EleventyConfig } from "./eleventy.ts";
+import { interpolate, type StringKey } from "./locales/index.ts";
+import { formatNumber, type Notation } from "./numbers.ts";
+import type { ResolvedOptions } from "./options.ts";
+import type { Slugger } from "./slug.ts";
+
+interface FilterThis {
+  page?: { lang?: string; inputPath?: string };
+}
+
+export function createFilters(options: ResolvedOptions, slug: Slugger) {
+  const localeOf = (self: FilterThis | undefined, explicit?: unknown) => {
+    const lang = typeof explicit === "string" && explicit !== "" ? explicit : self?.page?.lang;
+    return lang && options.dictionaries[lang] ? lang : options.defaultLocale;
+  };
+  const dictionary = (self: FilterThis | undefined, explicit?: unknown) => options.dictionaries[localeOf(self, explicit)]!;
+
+  return {
+    /** `16 декабря 2025`, `2025 жылғы 16 желтоқсан`, `16 December 2025`, in the site's zone. */
+    newsroomDate(this: FilterThis | undefined, value: unknown, locale?: string, pattern?: string): string {
+      const d = dictionary(this, locale);
+      return formatDate(toDateTime(value, options.timeZone, "newsroomDate"), localeOf(this, locale), options.timeZone, pattern ?? d.dateFormat);
+    },
+    /** ISO 8601 with the zone's offset: `2025-12-16T00:00:00+05:00`. */
+    newsroomIsoDate(value: unknown): string {
+      return isoDate(toDateTime(value, options.timeZone, "newsroomIsoDate"));
+    },
+    newsroomNumber(this: FilterThis | undefined, value: unknown, notation: Notation = "full", locale?: string): string {
+      const n = typeof value === "number" ? value : Number(value);
+      if (!Number.isFinite(n)) throw new Error(`[newsroom] the "newsroomNumber" filter got ${JSON.stringify(value)}, not a number`);
+      return formatNumber(n, localeOf(this, locale), notation).text;
+    },
+    newsroomSlug(this: FilterThis | undefined, value: unknown, locale?: string): string {
+      return slug(value, localeOf(this, locale));
+    },
+    /** A string of the layouts' dictionary in the page's locale: `{{ "keyFigures" | newsroomT }}`. */
+    newsroomT(this: FilterThis | undefined, key: StringKey, values?: Record<string, string | number>, locale?: string): string {
+      const text = dictionary(this, locale).strings[key];
+      if (typeof text !== "string") {
+        throw new Error(`[newsroom] no string "${key}" for locale "${localeOf(this, locale)}": add it under strings: { ${localeOf(this, locale)}: { strings: { ${key}: "…" } } }`);
+      }
+      return values ? interpolate(text, values) : text;
+    },
+    /** `/ru/…` → `https://press.example.kz/ru/…`, for canonical links, feeds and structured data. */
+    newsroomAbsoluteUrl(value: unknown): string {
+      const path = String(value ?? "/");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path;
+      // siteUrl may carry a path of its own (https://gov.kz/press), so join rather than resolve.
+      return options.siteUrl + (path.startsWith("/") ? path : `/${path}`);
+    },
+  };
+}
+
+export function addFilters(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger): void {
+  for (const [name, fn] of Object.entries(createFilters(options, slug))) eleventyConfig.addFilter(name, fn);
+}

@@ -1,0 +1,76 @@
+// eleventy-plugin-newsroom: a folder of Markdown press releases in, a complete static news site out.
+// This file only wires the concerns together; each lives in the module named after it.
+import { readFileSync } from "node:fs";
+import { I18nPlugin } from "@11ty/eleventy";
+import MarkdownIt from "markdown-it";
+import { addReleases } from "./collections.ts";
+import type { EleventyConfig } from "./eleventy.ts";
+import { PREFIX } from "./errors.ts";
+import { addFilters } from "./filters.ts";
+import { useZonedDates } from "./frontmatter.ts";
+import { addLayouts } from "./layouts.ts";
+import { resolveOptions, type NewsroomOptions } from "./options.ts";
+import { addListPages } from "./pages.ts";
+import { createShortcodes } from "./shortcodes.ts";
+import { createSlugger } from "./slug.ts";
+
+export type { NewsroomOptions, PublisherOptions, ResolvedOptions } from "./options.ts";
+export type { ReleaseData } from "./schema.ts";
+export type { Release } from "./releases.ts";
+export type { LocaleDictionary, LocaleOverride, LocaleStrings } from "./locales/index.ts";
+export type { TransliterationTable } from "./slug.ts";
+export { NewsroomError, type Problem } from "./errors.ts";
+export { releaseSchema } from "./schema.ts";
+export { createSlugger, RUSSIAN, KAZAKH } from "./slug.ts";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  name: string;
+  "11ty": { compatibility: string };
+};
+
+export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: NewsroomOptions): void {
+  try {
+    eleventyConfig.versionCheck(pkg["11ty"].compatibility);
+  } catch (e) {
+    throw new Error(
+      `${PREFIX} needs Eleventy ${pkg["11ty"].compatibility}: ${(e as Error).message} Install it with npm install @11ty/eleventy@3`,
+    );
+  }
+  const options = resolveOptions(userOptions);
+  const slug = createSlugger(options.transliteration);
+
+  useZonedDates(eleventyConfig, options);
+  // page.lang from the URL's first folder (/ru/, /kk/, /en/): what layouts, filters and shortcodes speak.
+  eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: options.defaultLocale, errorMode: "never" });
+
+  const stylesheet = addLayouts(eleventyConfig);
+  eleventyConfig.addGlobalData("newsroom", {
+    siteName: options.siteName,
+    siteUrl: options.siteUrl,
+    publisher: options.publisher,
+    defaultLocale: options.defaultLocale,
+    locales: options.locales,
+    timeZone: options.timeZone,
+    stylesheet: stylesheet.url,
+  });
+
+  addReleases(eleventyConfig, options, slug);
+  addListPages(eleventyConfig, options);
+  addFilters(eleventyConfig, options, slug);
+
+  // Quotes render their Markdown with the site's own markdown-it, captured when Eleventy builds it.
+  let markdown: { render(src: string): string } = new MarkdownIt();
+  eleventyConfig.amendLibrary("md", (library) => {
+    markdown = library;
+  });
+  const shortcodes = createShortcodes({ options, renderMarkdown: (src) => markdown.render(src) });
+  eleventyConfig.addPairedShortcode("quote", shortcodes.quote);
+  eleventyConfig.addShortcode("stat", shortcodes.stat);
+  eleventyConfig.addPairedShortcode("keyFigures", shortcodes.keyFigures);
+}
+
+// Eleventy runs a unique plugin once, however often a config adds it.
+Object.assign(newsroom, {
+  eleventyPackage: pkg.name,
+  eleventyPluginOptions: { unique: true },
+});

@@ -1,0 +1,61 @@
+// The layouts, partials and stylesheet the plugin ships, each overridable by a file of the same name.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { EleventyConfig } from "./eleventy.ts";
+
+// `plugin/*.ts` in the repository and `dist/*.js` in the package both sit one level below the
+// package root, so this one path finds the shipped templates from either.
+export const TEMPLATES_DIR = fileURLToPath(new URL("../plugin/templates/", import.meta.url));
+
+export const BASE_LAYOUT = "newsroom/base.njk";
+export const RELEASE_LAYOUT = "newsroom/release.njk";
+export const LIST_LAYOUT = "newsroom/list.njk";
+const LAYOUTS = [BASE_LAYOUT, RELEASE_LAYOUT, LIST_LAYOUT];
+
+export interface Stylesheet {
+  /** Site path with a content hash, so a CDN may cache it for a year. */
+  url: string;
+  css: string;
+}
+
+export function readStylesheet(): Stylesheet {
+  const css = readFileSync(path.join(TEMPLATES_DIR, "newsroom.css"), "utf8");
+  const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
+  return { url: `/newsroom/newsroom.${hash}.css`, css };
+}
+
+export function addLayouts(eleventyConfig: EleventyConfig): Stylesheet {
+  const { input, includes } = eleventyConfig.directories;
+  const includesFromInput = path.posix.relative(input, includes);
+
+  // A virtual layout would win over the site's file of the same name, so register only the missing ones.
+  for (const name of LAYOUTS) {
+    if (existsSync(path.join(includes, name))) continue;
+    eleventyConfig.addTemplate(
+      path.posix.join(includesFromInput, name),
+      readFileSync(path.join(TEMPLATES_DIR, name), "utf8"),
+    );
+  }
+
+  // Nunjucks `include` cannot see virtual templates, so partials come from a loader that Nunjucks
+  // asks last: the site's `_includes` is searched first and its file of the same name wins.
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }: { nunjucks: any; environment: any }) => {
+    const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
+    loader.cache = {}; // Environment gives each loader its cache at construction; this one came later.
+    environment.loaders.push(loader);
+  });
+
+  const stylesheet = readStylesheet();
+  eleventyConfig.addTemplate("newsroom-virtual/stylesheet.11ty.js", {
+    data: { permalink: stylesheet.url, eleventyExcludeFromCollections: true },
+    render: () => stylesheet.css,
+  });
+  return stylesheet;
+}
+
+/** The partials a site can override, for documentation and tests. */
+export function shippedPartials(): string[] {
+  return readdirSync(path.join(TEMPLATES_DIR, "newsroom/partials")).map((f) => `newsroom/partials/${f}`);
+}

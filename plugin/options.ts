@@ -1,0 +1,169 @@
+// The plugin's options: every default in one place, checked once, with messages a person can act on.
+import { IANAZone } from "luxon";
+import { NewsroomError, type Problem } from "./errors.ts";
+import { mergeLocale, type LocaleDictionary, type LocaleOverride } from "./locales/index.ts";
+import type { TransliterationTable } from "./slug.ts";
+
+export interface PublisherOptions {
+  /** The press office or agency, as it signs its releases. */
+  name: string;
+  /** Its home page; defaults to `siteUrl`. */
+  url?: string;
+  /** Absolute URL or site path of its logo, for structured data. */
+  logo?: string;
+}
+
+export interface NewsroomOptions {
+  /** Shown in the header, the `<title>` and feeds. */
+  siteName: string;
+  /** Absolute origin the site is served from, e.g. `https://press.example.kz`; canonical URLs start with it. */
+  siteUrl: string;
+  /** Who publishes the releases; defaults to the site's name and URL. */
+  publisher?: PublisherOptions;
+  /** The locale of a release without `lang`, and of pages that belong to no release. */
+  defaultLocale?: string;
+  /** Every locale the site publishes in; `ru`, `kk` and `en` are built in. Defaults to `[defaultLocale]`. */
+  locales?: string[];
+  /** Per-locale overrides of the layouts' strings and date patterns; a new locale must give them all. */
+  strings?: Record<string, LocaleOverride>;
+  /** IANA zone that front-matter dates without an offset are read in, and dates are shown in. */
+  timeZone?: string;
+  /** Folder, relative to the input folder, whose Markdown files are releases. */
+  releases?: string;
+  /** Releases on one list page. */
+  perPage?: number;
+  /** How `stat` prints a figure unless a call says otherwise: `compact` (60 тыс.) or `full` (60 000). */
+  statNotation?: "compact" | "full";
+  /** Extra or replacement letters for slugs, per locale: `{ kk: { "ә": "ae" } }`. */
+  transliteration?: Record<string, TransliterationTable>;
+  /** Build drafts too. Defaults to true under `--serve`/`--watch` and false in a production build. */
+  drafts?: boolean;
+}
+
+/** The options after defaults and checks: what every module receives. */
+export interface ResolvedOptions {
+  siteName: string;
+  siteUrl: string;
+  publisher: Required<Pick<PublisherOptions, "name" | "url">> & Pick<PublisherOptions, "logo">;
+  defaultLocale: string;
+  locales: string[];
+  dictionaries: Record<string, LocaleDictionary>;
+  timeZone: string;
+  releases: string;
+  perPage: number;
+  statNotation: "compact" | "full";
+  transliteration: Record<string, TransliterationTable>;
+  drafts: boolean | undefined;
+}
+
+export const DEFAULTS = {
+  defaultLocale: "ru",
+  // UTC rather than the machine's zone, so the same input builds the same output anywhere.
+  timeZone: "UTC",
+  releases: "releases",
+  perPage: 20,
+  statNotation: "compact",
+} as const;
+
+const WHERE = "addPlugin(newsroom, options)";
+
+export function resolveOptions(input: unknown): ResolvedOptions {
+  const problems: Problem[] = [];
+  const bad = (field: string, message: string, fix: string) =>
+    problems.push({ file: WHERE, field, message, fix });
+
+  if (input === null || typeof input !== "object") {
+    throw new NewsroomError([
+      {
+        file: WHERE,
+        field: "options",
+        message: "is missing",
+        fix: 'pass at least { siteName: "Press office", siteUrl: "https://press.example.kz" }',
+      },
+    ]);
+  }
+  const o = input as NewsroomOptions;
+
+  if (typeof o.siteName !== "string" || o.siteName.trim() === "") {
+    bad("siteName", "is missing", 'give the name readers see, e.g. siteName: "Пресс-служба министерства"');
+  }
+  let siteUrl = "";
+  try {
+    const url = new URL(String(o.siteUrl));
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("scheme");
+    siteUrl = url.origin + url.pathname.replace(/\/+$/, "");
+  } catch {
+    bad("siteUrl", `is ${JSON.stringify(o.siteUrl)}, not an absolute http(s) URL`, 'write siteUrl: "https://press.example.kz"');
+  }
+
+  const defaultLocale = o.defaultLocale ?? DEFAULTS.defaultLocale;
+  const locales = o.locales ?? [defaultLocale];
+  if (!Array.isArray(locales) || locales.length === 0) {
+    bad("locales", "is empty", `list the site's locales, e.g. locales: ["ru", "kk", "en"]`);
+  } else if (!locales.includes(defaultLocale)) {
+    bad("defaultLocale", `"${defaultLocale}" is not one of locales ${JSON.stringify(locales)}`, "add it to locales or pick one of them");
+  }
+
+  const dictionaries: Record<string, LocaleDictionary> = {};
+  for (const code of Array.isArray(locales) ? locales : []) {
+    if (typeof code !== "string" || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) {
+      bad("locales", `holds ${JSON.stringify(code)}, not a language tag`, 'use codes such as "ru", "kk", "en"');
+      continue;
+    }
+    const { dictionary, missing } = mergeLocale(code, o.strings?.[code]);
+    if (missing.length > 0) {
+      bad(
+        `strings.${code}`,
+        `lacks ${missing.join(", ")} for locale "${code}"`,
+        `add them under strings: { ${code}: { strings: { … } } } (see the "en" dictionary for every key)`,
+      );
+    }
+    dictionaries[code] = dictionary;
+  }
+
+  const timeZone = o.timeZone ?? DEFAULTS.timeZone;
+  if (!IANAZone.isValidZone(timeZone)) {
+    bad("timeZone", `"${timeZone}" is not an IANA time zone`, 'write a zone name such as timeZone: "Asia/Almaty"');
+  }
+
+  const perPage = o.perPage ?? DEFAULTS.perPage;
+  if (!Number.isInteger(perPage) || perPage < 1) {
+    bad("perPage", `is ${JSON.stringify(perPage)}`, "give a whole number of releases per list page, e.g. perPage: 20");
+  }
+
+  const statNotation = o.statNotation ?? DEFAULTS.statNotation;
+  if (statNotation !== "compact" && statNotation !== "full") {
+    bad("statNotation", `is ${JSON.stringify(statNotation)}`, 'write "compact" (60 тыс.) or "full" (60 000)');
+  }
+
+  const releases = (o.releases ?? DEFAULTS.releases).replace(/^\.\/+/, "").replace(/\/+$/, "");
+  if (releases === "" || releases.includes("*")) {
+    bad("releases", `is ${JSON.stringify(o.releases)}`, 'name the folder of releases inside the input folder, e.g. releases: "releases"');
+  }
+
+  let publisherUrl = siteUrl;
+  if (o.publisher?.url !== undefined) {
+    try {
+      publisherUrl = new URL(o.publisher.url).href;
+    } catch {
+      bad("publisher.url", `is ${JSON.stringify(o.publisher.url)}, not an absolute URL`, 'write publisher: { url: "https://gov.kz/..." }');
+    }
+  }
+
+  if (problems.length > 0) throw new NewsroomError(problems);
+
+  return {
+    siteName: o.siteName,
+    siteUrl,
+    publisher: { name: o.publisher?.name ?? o.siteName, url: publisherUrl, logo: o.publisher?.logo },
+    defaultLocale,
+    locales,
+    dictionaries,
+    timeZone,
+    releases,
+    perPage,
+    statNotation,
+    transliteration: o.transliteration ?? {},
+    drafts: o.drafts,
+  };
+}

@@ -1,0 +1,37 @@
+// Pages the plugin generates: each locale's list of releases, 20 a page, and the site's front page.
+import type { EleventyConfig, CollectionItem } from "./eleventy.ts";
+import { LIST_LAYOUT } from "./layouts.ts";
+import type { ResolvedOptions } from "./options.ts";
+import type { Release } from "./releases.ts";
+
+const inLocale = (locale: string) => (items: CollectionItem[]) =>
+  items.filter((item) => (item.data.release as Release | undefined)?.lang === locale);
+
+export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOptions): void {
+  for (const locale of options.locales) {
+    eleventyConfig.addTemplate(`newsroom-virtual/list-${locale}.11ty.js`, {
+      data: {
+        layout: LIST_LAYOUT,
+        newsroomLocale: locale,
+        eleventyExcludeFromCollections: true,
+        pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(locale) },
+        permalink: (data: { pagination: { pageNumber: number } }) =>
+          data.pagination.pageNumber === 0 ? `/${locale}/` : `/${locale}/page/${data.pagination.pageNumber + 1}/`,
+      },
+      render: () => "",
+    });
+  }
+
+  // The front page shows the default locale's newest releases; its canonical URL is that locale's list.
+  eleventyConfig.addTemplate("newsroom-virtual/front-page.11ty.js", {
+    data: {
+      layout: LIST_LAYOUT,
+      newsroomLocale: options.defaultLocale,
+      newsroomCanonical: `/${options.defaultLocale}/`,
+      eleventyExcludeFromCollections: true,
+      pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(options.defaultLocale) },
+      permalink: (data: { pagination: { pageNumber: number } }) => (data.pagination.pageNumber === 0 ? "/" : false),
+    },
+    render: () => "",
+  });
+}

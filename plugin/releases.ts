@@ -1,0 +1,163 @@
+// Releases: front matter checked and normalised once per build, and the `releases` collection.
+import { DateTime } from "luxon";
+import { parseDate, isoDate } from "./dates.ts";
+import { NewsroomError, type Problem } from "./errors.ts";
+import { safeUrl } from "./escape.ts";
+import type { ResolvedOptions } from "./options.ts";
+import { FIXES, releaseSchema, type ParsedRelease } from "./schema.ts";
+import { SlugError, type Slugger } from "./slug.ts";
+
+/** A release as layouts, feeds and structured data read it: checked, defaulted, dates with offsets. */
+export interface Release {
+  title: string;
+  lead: string;
+  lang: string;
+  dateline?: string;
+  source?: { name: string; url?: string };
+  tags: string[];
+  people: string[];
+  organisations: string[];
+  places: string[];
+  image?: ParsedRelease["image"];
+  /** ISO 8601 with the site zone's offset. */
+  published: string;
+  updated?: string;
+  draft: boolean;
+  slug: string;
+  /** Site-relative URL, e.g. `/ru/2025/12/turkestan-visit/`. */
+  url: string;
+}
+
+interface PageLike {
+  inputPath: string;
+  fileSlug: string;
+}
+
+export interface Normalised {
+  release?: Release;
+  problems: Problem[];
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "missing";
+  const s = JSON.stringify(value) ?? String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** Checks one release's data. Pure: the same data and options give the same answer. */
+export function normaliseRelease(
+  data: Record<string, unknown>,
+  page: PageLike,
+  options: ResolvedOptions,
+  slug: Slugger,
+): Normalised {
+  const file = page.inputPath;
+  const problems: Problem[] = [];
+  const bad = (field: string, message: string, fix = FIXES[field] ?? FIXES[field.split(".")[0]!] ?? "") =>
+    problems.push({ file, field, message, fix });
+
+  const parsed = releaseSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join(".") || "front matter";
+      let value: unknown = data;
+      for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
+      bad(field, value === undefined ? "is missing" : `is ${describe(value)}, which is not valid (${issue.message.toLowerCase()})`);
+    }
+    return { problems };
+  }
+  const fm = parsed.data;
+
+  const lang = fm.lang ?? options.defaultLocale;
+  if (!options.locales.includes(lang)) {
+    bad("lang", `is "${lang}", which is not one of the site's locales (${options.locales.join(", ")})`);
+  }
+
+  const published = parseDate(fm.date, options.timeZone);
+  if (!published) bad("date", `is ${describe(fm.date)}, which is not a date`);
+  let updated: DateTime | undefined;
+  if (fm.updated !== undefined) {
+    updated = parseDate(fm.updated, options.timeZone);
+    if (!updated) bad("updated", `is ${describe(fm.updated)}, which is not a date`);
+    else if (published && updated < published) bad("updated", `(${isoDate(updated)}) is before "date" (${isoDate(published)})`, "an update comes after the release; correct one of the two dates");
+  }
+
+  if (fm.source?.url !== undefined && !isHttpUrl(fm.source.url)) {
+    bad("source.url", `is ${describe(fm.source.url)}, which is not an http(s) address`);
+  }
+  if (fm.image && safeUrl(fm.image.src) === undefined) {
+    bad("image.src", `is ${describe(fm.image.src)}, which is not a path or http(s) address`);
+  }
+
+  let releaseSlug = "";
+  try {
+    releaseSlug = fm.slug ? slug(fm.slug, lang) : slug(page.fileSlug, lang);
+    if (releaseSlug === "") bad(fm.slug ? "slug" : "file name", "makes an empty URL", "give the release a slug: in front matter, e.g. slug: turkestan-visit");
+  } catch (e) {
+    if (!(e instanceof SlugError)) throw e;
+    bad(fm.slug ? "slug" : "file name", e.message.split(":")[0]!, e.message.split(": ").slice(1).join(": "));
+  }
+
+  if (problems.length > 0 || !published) return { problems };
+
+  const zoned = published.setZone(options.timeZone);
+  return {
+    problems,
+    release: {
+      title: fm.title,
+      lead: fm.lead,
+      lang,
+      dateline: fm.dateline,
+      source: fm.source,
+      tags: fm.tags,
+      people: fm.people,
+      organisations: fm.organisations,
+      places: fm.places,
+      image: fm.image,
+      published: isoDate(zoned),
+      updated: updated ? isoDate(updated) : undefined,
+      draft: fm.draft ?? false,
+      slug: releaseSlug,
+      url: `/${lang}/${zoned.toFormat("yyyy")}/${zoned.toFormat("MM")}/${releaseSlug}/`,
+    },
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === "https:" || u.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+export interface CollectionItemLike {
+  inputPath: string;
+  data: Record<string, unknown>;
+}
+
+/** Newest first by instant; equal instants fall back to the file path so every build orders them alike. */
+export function compareReleases(a: Release & { inputPath: string }, b: Release & { inputPath: string }): number {
+  const ta = Date.parse(a.published);
+  const tb = Date.parse(b.published);
+  if (ta !== tb) return tb - ta;
+  return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
+}
+
+/**
+ * Sorts release items newest first, after checking them all: every problem in every file is
+ * reported in one error, so a press office fixes a batch in one pass.
+ */
+export function sortReleases<T extends CollectionItemLike>(items: T[], normalise: (item: T) => Normalised): T[] {
+  const problems: Problem[] = [];
+  const keyed: { item: T; key: Release & { inputPath: string } }[] = [];
+  for (const item of items) {
+    const result = normalise(item);
+    problems.push(...result.problems);
+    if (result.release) keyed.push({ item, key: { ...result.release, inputPath: item.inputPath } });
+  }
+  if (problems.length > 0) throw new NewsroomError(problems);
+  keyed.sort((a, b) => compareReleases(a.key, b.key));
+  return keyed.map((k) => k.item);
+}

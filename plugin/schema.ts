@@ -1,0 +1,72 @@
+// The release front matter: one schema that validates it and from which its TypeScript type comes.
+import { z } from "zod";
+
+const text = z.string().trim().min(1);
+const keyList = z
+  .union([text, z.array(text)])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .default([]);
+/** A date as written in front matter; a string without an offset is read in the `timeZone` option. */
+const dateValue = z.union([text, z.date()]);
+
+export const sourceSchema = z.object({
+  /** The outlet or body the text comes from, e.g. `BAQ.KZ`. */
+  name: text,
+  /** Its page for this release (http or https). */
+  url: text.optional(),
+});
+
+export const imageSchema = z.object({
+  src: text,
+  /** Required: a screen-reader user gets the picture through it. */
+  alt: text,
+  caption: text.optional(),
+  credit: text.optional(),
+});
+
+export const releaseSchema = z.looseObject({
+  title: text,
+  date: dateValue,
+  /** One of the site's locales; defaults to `defaultLocale`. */
+  lang: text.optional(),
+  /** The standfirst: one or two sentences; also the meta description. */
+  lead: text,
+  /** Where the news comes from, e.g. `Туркестанская область`. */
+  dateline: text.optional(),
+  source: sourceSchema.optional(),
+  tags: keyList,
+  people: keyList,
+  organisations: keyList,
+  places: keyList,
+  image: imageSchema.optional(),
+  updated: dateValue.optional(),
+  draft: z.boolean().optional(),
+  /** Overrides the slug made from the file name. */
+  slug: text.optional(),
+});
+
+/** The front matter of a release, as an author writes it. */
+export type ReleaseData = z.input<typeof releaseSchema>;
+export type ParsedRelease = z.output<typeof releaseSchema>;
+
+/** What to write instead, by field: the second half of every validation message. */
+export const FIXES: Record<string, string> = {
+  title: 'write the headline, e.g. title: "Вице-министр посетил Туркестанскую область"',
+  date: "write an ISO 8601 date such as date: 2025-12-16 or date: 2025-12-16T10:00:00+05:00",
+  updated: "write an ISO 8601 date such as updated: 2025-12-17T09:30:00+05:00",
+  lang: "write one of the site's locales, e.g. lang: ru",
+  lead: "write the standfirst in one or two sentences; it is also the page's meta description",
+  dateline: "write the place the news comes from, e.g. dateline: Туркестан",
+  source: 'write source: { name: "BAQ.KZ", url: "https://baq.kz/..." }',
+  "source.name": 'write source: { name: "BAQ.KZ", url: "https://baq.kz/..." }',
+  "source.url": "write an http(s) address, e.g. url: https://baq.kz/",
+  tags: "write a list of keys, e.g. tags: [export, industry]",
+  people: "write a list of keys, e.g. people: [abildabekov]",
+  organisations: "write a list of keys, e.g. organisations: [sez-turan]",
+  places: "write a list of keys, e.g. places: [turkestan-region]",
+  image: 'write image: { src: "/img/visit.jpg", alt: "What the photo shows" }',
+  "image.src": 'write the picture\'s path, e.g. src: "/img/visit.jpg"',
+  "image.alt": "describe what the photo shows, for readers who cannot see it",
+  draft: "write draft: true or draft: false",
+  slug: "write the URL's last part in Latin letters, e.g. slug: turkestan-visit",
+};

@@ -1,0 +1,75 @@
+// URL slugs from Russian, Kazakh and Latin text through documented transliteration tables.
+import slugifyLib from "slugify";
+
+/** Lower-case letter → its Latin spelling in a URL. */
+export type TransliterationTable = Readonly<Record<string, string>>;
+
+/**
+ * Russian Cyrillic, close to the "Yandex"/BGN usage readers know from Russian URLs.
+ * The hard and soft signs have no sound of their own and are written as nothing, on purpose.
+ */
+export const RUSSIAN: TransliterationTable = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y",
+  к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f",
+  х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
+};
+
+/**
+ * Kazakh Cyrillic: the 2021 Kazakh Latin alphabet with its diacritics folded to ASCII
+ * (ә→a, ғ→g, қ→q, ң→n, ө→o, ұ→u, ү→u, һ→h, і→i), and х→h as that alphabet writes it.
+ */
+export const KAZAKH: TransliterationTable = {
+  ...RUSSIAN,
+  ә: "a", ғ: "g", қ: "q", ң: "n", ө: "o", ұ: "u", ү: "u", һ: "h", і: "i", х: "h",
+};
+
+/** Built-in tables by locale; any other locale uses the Kazakh one, which covers Russian letters too. */
+export const BUILT_IN_TABLES: Readonly<Record<string, TransliterationTable>> = {
+  ru: { ...KAZAKH, ...RUSSIAN },
+  kk: KAZAKH,
+  en: { ...KAZAKH, ...RUSSIAN },
+};
+
+export class SlugError extends Error {}
+
+/**
+ * Builds the slug function of a site: its own table entries win over the built-in ones.
+ * A letter that no table and no Latin folding can spell throws instead of vanishing from the URL.
+ */
+export function createSlugger(custom: Record<string, TransliterationTable> = {}) {
+  const tables = new Map<string, TransliterationTable>();
+  const tableFor = (locale: string): TransliterationTable => {
+    let table = tables.get(locale);
+    if (!table) {
+      const base = BUILT_IN_TABLES[locale] ?? BUILT_IN_TABLES.ru!;
+      const extra = Object.fromEntries(
+        Object.entries(custom[locale] ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+      );
+      table = { ...base, ...extra };
+      tables.set(locale, table);
+    }
+    return table;
+  };
+
+  return function slug(text: unknown, locale = "ru"): string {
+    const table = tableFor(locale);
+    const lower = String(text ?? "").normalize("NFC").toLowerCase();
+    let spelled = "";
+    for (const ch of lower) spelled += table[ch] ?? ch;
+    // slugify's own map spells the rest of the Latin world (ß, æ, ø, é …); strict stays off
+    // so that a letter it cannot spell survives to the check below instead of disappearing.
+    const latin = slugifyLib(spelled, { lower: true, strict: false, trim: true, locale: "en" });
+    const unspelled = latin.match(/[^\x00-\x7f]/gu);
+    if (unspelled?.some((c) => /\p{L}/u.test(c))) {
+      const letters = [...new Set(unspelled.filter((c) => /\p{L}/u.test(c)))].join(" ");
+      throw new SlugError(
+        `cannot spell ${letters} in a URL for ${JSON.stringify(String(text))}: add them to the "transliteration" option, e.g. transliteration: { ${locale}: { "${letters[0]}": "…" } }`,
+      );
+    }
+    return latin
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  };
+}
+
+export type Slugger = ReturnType<typeof createSlugger>;

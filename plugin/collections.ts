@@ -1,4 +1,5 @@
 // Which files are releases, their normalised data on every page, drafts, and the `releases` collection.
+import path from "node:path";
 import type { EleventyConfig } from "./eleventy.ts";
 import type { Problem } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
@@ -18,10 +19,15 @@ interface PageData {
 
 export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger): void {
   // Read lazily: the input folder is final only once Eleventy has merged every config source.
-  const releasePrefix = () =>
-    `./${eleventyConfig.directories.input.replace(/^\.\/?/, "")}${options.releases}/`.replace(/\/{2,}/g, "/");
-  const isRelease = (inputPath: unknown): inputPath is string =>
-    typeof inputPath === "string" && inputPath.endsWith(".md") && inputPath.startsWith(releasePrefix());
+  // Eleventy names files `./src/releases/x.md` but virtual templates by absolute path: compare absolute.
+  let releasesDir: { input: string; value: string } | undefined;
+  const isRelease = (inputPath: unknown): inputPath is string => {
+    if (typeof inputPath !== "string" || !inputPath.endsWith(".md")) return false;
+    // Read lazily: the input folder is final only once Eleventy has merged every config source.
+    const input = eleventyConfig.directories.input;
+    if (releasesDir?.input !== input) releasesDir = { input, value: path.resolve(input, options.releases) + path.sep };
+    return path.resolve(inputPath).startsWith(releasesDir.value);
+  };
 
   const normalise = (data: PageData) =>
     normaliseRelease(data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug);

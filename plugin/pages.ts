@@ -14,7 +14,7 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
         layout: LIST_LAYOUT,
         newsroomLocale: locale,
         eleventyExcludeFromCollections: true,
-        pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(locale) },
+        pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(locale), generatePageOnEmptyData: true },
         permalink: (data: { pagination: { pageNumber: number } }) =>
           data.pagination.pageNumber === 0 ? `/${locale}/` : `/${locale}/page/${data.pagination.pageNumber + 1}/`,
       },
@@ -29,7 +29,7 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
       newsroomLocale: options.defaultLocale,
       newsroomCanonical: `/${options.defaultLocale}/`,
       eleventyExcludeFromCollections: true,
-      pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(options.defaultLocale) },
+      pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(options.defaultLocale), generatePageOnEmptyData: true },
       permalink: (data: { pagination: { pageNumber: number } }) => (data.pagination.pageNumber === 0 ? "/" : false),
     },
     render: () => "",

@@ -2,7 +2,6 @@
 import { DateTime } from "luxon";
 import { parseDate, isoDate } from "./dates.ts";
 import { NewsroomError, type Problem } from "./errors.ts";
-import { safeUrl } from "./escape.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { FIXES, releaseSchema, type ParsedRelease } from "./schema.ts";
 import { SlugError, type Slugger } from "./slug.ts";
@@ -62,7 +61,13 @@ export function normaliseRelease(
       const field = issue.path.join(".") || "front matter";
       let value: unknown = data;
       for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
-      bad(field, value === undefined ? "is missing" : `is ${describe(value)}, which is not valid (${issue.message.toLowerCase()})`);
+      const message =
+        value === undefined
+          ? "is missing"
+          : issue.code === "custom"
+            ? `is ${describe(value)}, which is ${issue.message}`
+            : `is ${describe(value)}, which is not valid (${issue.message.toLowerCase()})`;
+      bad(field, message);
     }
     return { problems };
   }
@@ -80,13 +85,6 @@ export function normaliseRelease(
     updated = parseDate(fm.updated, options.timeZone);
     if (!updated) bad("updated", `is ${describe(fm.updated)}, which is not a date`);
     else if (published && updated < published) bad("updated", `(${isoDate(updated)}) is before "date" (${isoDate(published)})`, "an update comes after the release; correct one of the two dates");
-  }
-
-  if (fm.source?.url !== undefined && !isHttpUrl(fm.source.url)) {
-    bad("source.url", `is ${describe(fm.source.url)}, which is not an http(s) address`);
-  }
-  if (fm.image && safeUrl(fm.image.src) === undefined) {
-    bad("image.src", `is ${describe(fm.image.src)}, which is not a path or http(s) address`);
   }
 
   let releaseSlug = "";
@@ -121,15 +119,6 @@ export function normaliseRelease(
       url: `/${lang}/${zoned.toFormat("yyyy")}/${zoned.toFormat("MM")}/${releaseSlug}/`,
     },
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === "https:" || u.protocol === "http:";
-  } catch {
-    return false;
-  }
 }
 
 export interface CollectionItemLike {

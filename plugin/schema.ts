@@ -2,6 +2,20 @@
 import { z } from "zod";
 
 const text = z.string().trim().min(1);
+
+/** http(s) only: a `javascript:` or `data:` address in a release is refused, never printed. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === "https:" || u.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+/** A site path (`/img/a.jpg`, `img/a.jpg`) or an http(s) address. */
+function isPathOrHttpUrl(value: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(value.replace(/[\u0000-\u0020\u007f]/g, "")) || isHttpUrl(value);
+}
 const keyList = z
   .union([text, z.array(text)])
   .transform((v) => (Array.isArray(v) ? v : [v]))
@@ -13,11 +27,11 @@ export const sourceSchema = z.object({
   /** The outlet or body the text comes from, e.g. `BAQ.KZ`. */
   name: text,
   /** Its page for this release (http or https). */
-  url: text.optional(),
+  url: text.refine(isHttpUrl, "not an http(s) address").optional(),
 });
 
 export const imageSchema = z.object({
-  src: text,
+  src: text.refine(isPathOrHttpUrl, "not a site path or an http(s) address"),
   /** Required: a screen-reader user gets the picture through it. */
   alt: text,
   caption: text.optional(),

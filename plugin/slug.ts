@@ -32,6 +32,17 @@ export const BUILT_IN_TABLES: Readonly<Record<string, TransliterationTable>> = {
 
 export class SlugError extends Error {}
 
+const spellableCache = new Map<string, boolean>();
+/** Whether slugify has a Latin spelling for a non-ASCII letter. */
+function spellable(letter: string): boolean {
+  let known = spellableCache.get(letter);
+  if (known === undefined) {
+    known = /^[a-z0-9]+$/i.test(slugifyLib(letter, { strict: true }));
+    spellableCache.set(letter, known);
+  }
+  return known;
+}
+
 /**
  * Builds the slug function of a site: its own table entries win over the built-in ones.
  * A letter that no table and no Latin folding can spell throws instead of vanishing from the URL.
@@ -56,16 +67,19 @@ export function createSlugger(custom: Record<string, TransliterationTable> = {})
     const lower = String(text ?? "").normalize("NFC").toLowerCase();
     let spelled = "";
     for (const ch of lower) spelled += table[ch] ?? ch;
-    // slugify's own map spells the rest of the Latin world (ß, æ, ø, é …); strict stays off
-    // so that a letter it cannot spell survives to the check below instead of disappearing.
-    const latin = slugifyLib(spelled, { lower: true, strict: false, trim: true, locale: "en" });
-    const unspelled = latin.match(/[^\x00-\x7f]/gu);
-    if (unspelled?.some((c) => /\p{L}/u.test(c))) {
-      const letters = [...new Set(unspelled.filter((c) => /\p{L}/u.test(c)))].join(" ");
+    // slugify's own map spells the rest of the Latin world (ß, æ, ø, é …) but deletes what it
+    // cannot spell, so first find the letters neither the table nor slugify knows.
+    const unspelled = new Set<string>();
+    for (const ch of spelled) {
+      if (ch.charCodeAt(0) > 0x7f && /\p{L}/u.test(ch) && !spellable(ch)) unspelled.add(ch);
+    }
+    if (unspelled.size > 0) {
+      const letters = [...unspelled].join(" ");
       throw new SlugError(
-        `cannot spell ${letters} in a URL for ${JSON.stringify(String(text))}: add them to the "transliteration" option, e.g. transliteration: { ${locale}: { "${letters[0]}": "…" } }`,
+        `cannot spell ${letters} in a URL for ${JSON.stringify(String(text))}: add them to the "transliteration" option, e.g. transliteration: { ${locale}: { "${[...unspelled][0]}": "…" } }`,
       );
     }
+    const latin = slugifyLib(spelled, { lower: true, strict: false, trim: true, locale: "en" });
     return latin
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "");

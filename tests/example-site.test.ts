@@ -1,0 +1,78 @@
+// The example site, built with its own .eleventy.ts through the package's entry: the Turkestan release.
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildExample, text, type Built } from "./helpers/build.ts";
+
+const URL = "/ru/2025/12/turkestan-visit/";
+let site: Built;
+beforeAll(async () => {
+  site = await buildExample();
+});
+
+describe("the Turkestan visit release", () => {
+  it("is a Russian article with its headline, dateline, date, lead and canonical URL", () => {
+    const html = site.html(URL);
+    expect(html.querySelector("html")?.getAttribute("lang")).toBe("ru");
+    expect(text(html.querySelector("h1"))).toBe("Вице-министр торговли и интеграции посетил предприятия Туркестанской области");
+    const time = html.querySelector(".newsroom-release .newsroom-dateline time")!;
+    expect(time.getAttribute("datetime")).toBe("2025-12-16T00:00:00+05:00");
+    expect(text(time)).toBe("16 декабря 2025");
+    expect(text(html.querySelector(".newsroom-dateline__place"))).toBe("Туркестанская область");
+    expect(text(html.querySelector(".newsroom-lead"))).toMatch(/^Вице-министр торговли и интеграции Республики Казахстан Айдар Абилдабеков совершил рабочую поездку/);
+    expect(html.querySelector('meta[name="description"]')?.getAttribute("content")).toBe(text(html.querySelector(".newsroom-lead")));
+    expect(html.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`https://press.example.kz${URL}`);
+    expect(text(html.querySelector("title"))).toContain("Пресс-служба Министерства торговли и интеграции");
+  });
+
+  it("carries the quote with its speaker and role", () => {
+    const fig = site.html(URL).querySelector("figure.newsroom-quote")!;
+    expect(text(fig.querySelector("blockquote"))).toMatch(/^Создание новых рабочих мест и развитие экспортоориентированных производств/);
+    expect(text(fig.querySelector("cite"))).toBe("Айдар Абилдабеков");
+    expect(text(fig.querySelector("figcaption"))).toBe("— Айдар Абилдабеков, вице-министр торговли и интеграции Республики Казахстан");
+  });
+
+  it("carries the four figures in the key figures box", () => {
+    const box = site.html(URL).querySelector(".newsroom-key-figures")!;
+    expect(text(box.querySelector("h2"))).toBe("Ключевые цифры");
+    const figures = box.querySelectorAll("li").map((li) => ({
+      value: li.querySelector("data")?.getAttribute("value"),
+      figure: text(li.querySelector(".newsroom-stat__figure")),
+    }));
+    expect(figures).toEqual([
+      { value: "60000", figure: "60 тыс. гектаров" },
+      { value: "1400", figure: "более 1,4 тыс. постоянных рабочих мест" },
+      { value: "300", figure: "свыше 300 временных рабочих мест" },
+      { value: "100", figure: "более 100 предпринимателей и экспортёров" },
+    ]);
+  });
+
+  it("keeps the rest of the text as written and attributes the source", () => {
+    const html = site.html(URL);
+    const body = text(html.querySelector(".newsroom-release__body"));
+    expect(body).toContain('В рамках визита в СЭЗ "Turan" вице-министр посетил ТОО "Kazakhstan Lihua"');
+    expect(body).toContain("ТОО \"ER-QAN GROUP\", ТОО \"UBC Group\" и ТОО \"Сауран Пласт\"");
+    expect(body).toContain("расширенная встреча с более чем 100 предпринимателями и экспортёрами региона");
+    expect(body).toContain("значительный потенциал для создания новых рабочих мест за счёт развития современных производств.");
+    const source = html.querySelector(".newsroom-source")!;
+    expect(text(source)).toBe("Источник: BAQ.KZ");
+    expect(source.querySelector("a")?.getAttribute("href")).toBe("https://baq.kz/");
+    expect(html.querySelectorAll(".newsroom-tags li").map(text)).toEqual(["экспорт", "промышленность", "рабочие места"]);
+  });
+
+  it("uses the example's own header partial instead of the plugin's", () => {
+    const header = site.html(URL).querySelector("header.office-header")!;
+    expect(text(header)).toBe("Пресс-служба Министерство торговли и интеграции Республики Казахстан");
+  });
+
+  it("lists the release on the Russian list page and the front page", () => {
+    for (const url of ["/ru/", "/"]) {
+      const link = site.html(url).querySelector(".newsroom-card__title a")!;
+      expect(link.getAttribute("href")).toBe(URL);
+    }
+  });
+
+  it("builds nothing from the repository that is not the site", () => {
+    const inputs = site.pages.map((p) => p.inputPath);
+    expect(inputs.filter((p) => /^\.\/(plugin|tests|dist|docs)\/|README/.test(p))).toEqual([]);
+    expect(site.pages.every((p) => !p.url.startsWith("/src/"))).toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+// A site overrides a shipped layout or partial by putting a file of the same name in its _includes.
+import { describe, expect, it } from "vitest";
+import { buildFixture, text } from "./helpers/build.ts";
+
+describe("overriding shipped layouts", () => {
+  it("the site's release layout wins, and still chains to the plugin's base layout", async () => {
+    const site = await buildFixture("layout-override");
+    const html = site.html("/ru/2025/12/overridden/");
+    expect(html.querySelector("article.site-release")?.getAttribute("data-layout")).toBe("site");
+    expect(html.querySelector("article.newsroom-release")).toBeNull();
+    expect(text(html.querySelector(".site-date"))).toBe("16 декабря 2025");
+    // The base layout and its partials are still the plugin's.
+    expect(html.querySelector("html")?.getAttribute("lang")).toBe("ru");
+    expect(html.querySelector("header.newsroom-header a")?.textContent).toBe("Test Press Office");
+    expect(html.querySelector("link[rel=stylesheet]")?.getAttribute("href")).toMatch(/^\/newsroom\/newsroom\.[0-9a-f]{10}\.css$/);
+  });
+
+  it("without an override the plugin's layouts render", async () => {
+    const site = await buildFixture("ordering");
+    const html = site.html("/ru/2025/12/a-latest/");
+    expect(html.querySelector("article.newsroom-release h1")?.textContent).toBe("Latest");
+  });
+});

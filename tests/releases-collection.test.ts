@@ -1,0 +1,78 @@
+// The `releases` collection and the list pages: newest first by instant, stable, drafts left out, 20 a page.
+import { describe, expect, it } from "vitest";
+import { buildFixture, text } from "./helpers/build.ts";
+
+const listTitles = (site: Awaited<ReturnType<typeof buildFixture>>, url: string) =>
+  site.html(url).querySelectorAll(".newsroom-card__title").map(text);
+
+describe("releases collection", () => {
+  it("orders by instant, not by file name, and equal instants by path, and leaves drafts out of a build", async () => {
+    let collected: string[] = [];
+    const site = await buildFixture("ordering", {}, (c) => {
+      c.addCollection("probe", (api: any) => {
+        collected = api.getAll().map((i: any) => i.data.title);
+        return [];
+      });
+    });
+    const expected = ["Latest", "Earlier the same day", "Twin one", "Twin two"];
+    expect(listTitles(site, "/ru/")).toEqual(expected);
+    expect(listTitles(site, "/")).toEqual(expected);
+    expect(site.pages.some((p) => p.inputPath.includes("c-draft"))).toBe(false);
+    expect(collected).not.toContain("Not ready");
+  });
+
+  it("builds drafts when the drafts option says so (as under --serve)", async () => {
+    const site = await buildFixture("ordering", { drafts: true });
+    expect(listTitles(site, "/ru/")[0]).toBe("Not ready");
+    expect(site.page("/ru/2025/12/c-draft/").content).toContain("Not ready");
+  });
+});
+
+function releases(n: number) {
+  return (c: any) => {
+    for (let i = 1; i <= n; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const month = String(1 + Math.floor(i / 28)).padStart(2, "0");
+      c.addTemplate(`releases/r${String(i).padStart(3, "0")}.md`, `Release ${i}.`, {
+        title: `Release ${i}`,
+        date: `2025-${month}-${day}T${String(i % 24).padStart(2, "0")}:00`,
+        lead: `Lead ${i}.`,
+      });
+    }
+  };
+}
+
+describe("list pages", () => {
+  it.each([
+    [0, [0]],
+    [1, [1]],
+    [20, [20]],
+    [21, [20, 1]],
+    [41, [20, 20, 1]],
+  ])("%d releases make pages of %j", async (n, sizes) => {
+    const site = await buildFixture("pagination", {}, releases(n));
+    sizes.forEach((size, i) => {
+      const url = i === 0 ? "/ru/" : `/ru/page/${i + 1}/`;
+      expect(listTitles(site, url)).toHaveLength(size);
+    });
+    expect(site.pages.some((p) => p.url === `/ru/page/${sizes.length + 1}/`)).toBe(false);
+    if (n === 0) expect(text(site.html("/ru/").querySelector("main"))).toContain("Пресс-релизов пока нет.");
+    if (sizes.length > 1) {
+      const nav = site.html("/ru/page/2/").querySelector("nav.newsroom-pagination")!;
+      expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe("2");
+      expect(nav.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/ru/");
+      expect(text(nav.querySelector(".newsroom-pagination__status"))).toBe(`Страница 2 из ${sizes.length}`);
+      // The front page shows the newest page only and sends readers on to the rest.
+      expect(site.html("/").querySelector(".newsroom-pagination__more a")?.getAttribute("href")).toBe("/ru/page/2/");
+    }
+  });
+
+  it("newest first across pages", async () => {
+    const site = await buildFixture("pagination", {}, releases(21));
+    const all = [...listTitles(site, "/ru/"), ...listTitles(site, "/ru/page/2/")];
+    const dates = site.html("/ru/").querySelectorAll(".newsroom-card time").map((t) => Date.parse(t.getAttribute("datetime")!));
+    expect(all).toHaveLength(21);
+    expect(new Set(all).size).toBe(21);
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+});

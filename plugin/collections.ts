@@ -1,7 +1,9 @@
 // Which files are releases, their normalised data on every page, drafts, and the `releases` collection.
 import path from "node:path";
-import type { EleventyConfig } from "./eleventy.ts";
-import type { Problem } from "./errors.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.ts";
+import { NewsroomError, type Problem } from "./errors.ts";
+import { readRegistries } from "./registries.ts";
+import { buildIndex, type NewsroomIndex } from "./taxonomy.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { normaliseRelease, sortReleases, type Release } from "./releases.ts";
 import type { Slugger } from "./slug.ts";
@@ -52,12 +54,48 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
     return undefined;
   });
 
-  eleventyConfig.addCollection("releases", (api) => {
-    const items = api.getAll().filter((item) => isRelease(item.inputPath));
-    // Every problem of every release, reported in one error.
-    return sortReleases(items, (item) => ({
-      release: item.data.release as Release | undefined,
-      problems: (item.data[PROBLEMS] as Problem[] | undefined) ?? [],
-    }));
+  // The index is built once per build, by whichever collection asks first, and shared by all of them.
+  let index: NewsroomIndex<CollectionItem> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    index = undefined;
   });
+  const getIndex = (api: CollectionApi): NewsroomIndex<CollectionItem> & { releases: CollectionItem[] } => {
+    if (index) return index as NewsroomIndex<CollectionItem> & { releases: CollectionItem[] };
+    const items = api.getAll().filter((item) => isRelease(item.inputPath));
+    const problems: Problem[] = [];
+    const releases = sortReleases(items, (item) => {
+      const found = (item.data[PROBLEMS] as Problem[] | undefined) ?? [];
+      problems.push(...found);
+      return { release: item.data.release as Release | undefined, problems: [] };
+    });
+    const dataDir = `./${path.relative(process.cwd(), eleventyConfig.directories.data).split(path.sep).join("/")}/`;
+    const { registries, problems: registryProblems } = readRegistries(
+      (items[0]?.data as Record<string, unknown> | undefined)?.[options.registry],
+      options.registry,
+      dataDir,
+    );
+    problems.push(...registryProblems);
+    // Terms built from a broken registry would only add confusing problems of their own.
+    if (problems.length > 0) throw new NewsroomError(problems);
+    const built = buildIndex(releases, registries, options, slug);
+    problems.push(...built.problems);
+    // Every problem of every release and registry, reported in one error.
+    if (problems.length > 0) throw new NewsroomError(problems);
+    index = Object.assign(built, { releases });
+    return index as NewsroomIndex<CollectionItem> & { releases: CollectionItem[] };
+  };
+
+  eleventyConfig.addCollection("releases", (api) => getIndex(api).releases);
+  eleventyConfig.addCollection("releasesByTag", (api) => getIndex(api).byKind.tags);
+  eleventyConfig.addCollection("releasesByPerson", (api) => getIndex(api).byKind.people);
+  eleventyConfig.addCollection("releasesByOrganisation", (api) => getIndex(api).byKind.organisations);
+  eleventyConfig.addCollection("releasesByPlace", (api) => getIndex(api).byKind.places);
+  eleventyConfig.addCollection("releasesByYear", (api) => getIndex(api).byYear);
+  // For the plugin's own generated pages.
+  eleventyConfig.addCollection("newsroomTermPages", (api) => getIndex(api).termPages);
+  eleventyConfig.addCollection("newsroomTermIndexes", (api) => getIndex(api).termIndexes);
+  eleventyConfig.addCollection("newsroomArchivePages", (api) => getIndex(api).archivePages);
+
+  // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
+  eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));
 }

@@ -1,11 +1,12 @@
 // The slice of Eleventy's configuration API the plugin uses, typed here because Eleventy ships no types.
+import type { Release } from "./releases.ts";
 
 export interface CollectionItem {
   inputPath: string;
   url: string;
   date: Date;
   fileSlug: string;
-  data: Record<string, unknown> & { page: { inputPath: string; fileSlug: string; url: string } };
+  data: Record<string, unknown> & { page: { inputPath: string; fileSlug: string; url: string }; release?: Release };
 }
 
 export interface CollectionApi {

@@ -6,6 +6,7 @@ import { interpolate, type StringKey } from "./locales/index.ts";
 import { formatNumber, type Notation } from "./numbers.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { Slugger } from "./slug.ts";
+import { countLabel } from "./taxonomy.ts";
 
 interface FilterThis {
   page?: { lang?: string; inputPath?: string };
@@ -43,6 +44,11 @@ export function createFilters(options: ResolvedOptions, slug: Slugger) {
         throw new Error(`[newsroom] no string "${key}" for locale "${localeOf(this, locale)}": add it under strings: { ${localeOf(this, locale)}: { strings: { ${key}: "…" } } }`);
       }
       return values ? interpolate(text, values) : text;
+    },
+    /** "3 пресс-релиза", "1 press release": a count of releases in the page's language. */
+    newsroomCount(this: FilterThis | undefined, count: unknown, locale?: string): string {
+      const n = Number(count);
+      return countLabel(n, dictionary(this, locale).strings.releaseCount, localeOf(this, locale));
     },
     /** `/ru/…` → `https://press.example.kz/ru/…`, for canonical links, feeds and structured data. */
     newsroomAbsoluteUrl(value: unknown): string {

@@ -10,7 +10,7 @@ import { addFilters } from "./filters.ts";
 import { useZonedDates } from "./frontmatter.ts";
 import { addLayouts } from "./layouts.ts";
 import { resolveOptions, type NewsroomOptions } from "./options.ts";
-import { addListPages } from "./pages.ts";
+import { addIndexPages, addListPages } from "./pages.ts";
 import { createShortcodes } from "./shortcodes.ts";
 import { createSlugger } from "./slug.ts";
 
@@ -56,6 +56,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
 
   addReleases(eleventyConfig, options, slug);
   addListPages(eleventyConfig, options);
+  addIndexPages(eleventyConfig);
   addFilters(eleventyConfig, options, slug);
 
   // Quotes render their Markdown with the site's own markdown-it, captured when Eleventy builds it.

@@ -12,7 +12,10 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../plugin/templates/", impor
 export const BASE_LAYOUT = "newsroom/base.njk";
 export const RELEASE_LAYOUT = "newsroom/release.njk";
 export const LIST_LAYOUT = "newsroom/list.njk";
-const LAYOUTS = [BASE_LAYOUT, RELEASE_LAYOUT, LIST_LAYOUT];
+export const TERM_LAYOUT = "newsroom/term.njk";
+export const TERMS_LAYOUT = "newsroom/terms.njk";
+export const ARCHIVE_LAYOUT = "newsroom/archive.njk";
+const LAYOUTS = [BASE_LAYOUT, RELEASE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT, ARCHIVE_LAYOUT];
 
 export interface Stylesheet {
   /** Site path with a content hash, so a CDN may cache it for a year. */

@@ -32,6 +32,8 @@ export interface NewsroomOptions {
   releases?: string;
   /** Releases on one list page. */
   perPage?: number;
+  /** The global data key holding the registries: `_data/registry/people.json` is `registry.people`. */
+  registry?: string;
   /** How `stat` prints a figure unless a call says otherwise: `compact` (60 тыс.) or `full` (60 000). */
   statNotation?: "compact" | "full";
   /** Extra or replacement letters for slugs, per locale: `{ kk: { "ә": "ae" } }`. */
@@ -51,6 +53,7 @@ export interface ResolvedOptions {
   timeZone: string;
   releases: string;
   perPage: number;
+  registry: string;
   statNotation: "compact" | "full";
   transliteration: Record<string, TransliterationTable>;
   drafts: boolean | undefined;
@@ -62,6 +65,7 @@ export const DEFAULTS = {
   timeZone: "UTC",
   releases: "releases",
   perPage: 20,
+  registry: "registry",
   statNotation: "compact",
 } as const;
 
@@ -162,6 +166,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     timeZone,
     releases,
     perPage,
+    registry: o.registry ?? DEFAULTS.registry,
     statNotation,
     transliteration: o.transliteration ?? {},
     drafts: o.drafts,

@@ -1,6 +1,6 @@
-// Pages the plugin generates: each locale's list of releases, 20 a page, and the site's front page.
+// Pages the plugin generates: lists of releases, the front page, term pages and archives.
 import type { EleventyConfig, CollectionItem } from "./eleventy.ts";
-import { LIST_LAYOUT } from "./layouts.ts";
+import { ARCHIVE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT } from "./layouts.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { Release } from "./releases.ts";
 
@@ -34,4 +34,24 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
     },
     render: () => "",
   });
+}
+
+/** Term pages, the index of each kind of term, and the archives: one virtual template each, over the index. */
+export function addIndexPages(eleventyConfig: EleventyConfig): void {
+  const generated = [
+    ["terms", "newsroomTermPages", "termPage", TERM_LAYOUT],
+    ["term-indexes", "newsroomTermIndexes", "termIndex", TERMS_LAYOUT],
+    ["archives", "newsroomArchivePages", "archivePage", ARCHIVE_LAYOUT],
+  ] as const;
+  for (const [name, collection, alias, layout] of generated) {
+    eleventyConfig.addTemplate(`newsroom-virtual/${name}.11ty.js`, {
+      data: {
+        layout,
+        eleventyExcludeFromCollections: true,
+        pagination: { data: `collections.${collection}`, size: 1, alias },
+        permalink: (data: Record<string, { url: string }>) => data[alias]!.url,
+      },
+      render: () => "",
+    });
+  }
 }

@@ -61,6 +61,10 @@ export function normaliseRelease(
       const field = issue.path.join(".") || "front matter";
       let value: unknown = data;
       for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
+      if (["people", "organisations", "places", "tags"].includes(field) && value !== null && typeof value === "object" && !Array.isArray(value)) {
+        bad(field, "is an object, not a list of keys", `a global data file named "${field}" (such as _data/${field}.json) is merged into every page's "${field}"; keep registries under _data/registry/ instead`);
+        continue;
+      }
       const message =
         value === undefined
           ? "is missing"

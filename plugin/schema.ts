@@ -84,3 +84,55 @@ export const FIXES: Record<string, string> = {
   draft: "write draft: true or draft: false",
   slug: "write the URL's last part in Latin letters, e.g. slug: turkestan-visit",
 };
+
+/** A name in one language for all locales, or one per locale: `{ ru: "…", kk: "…", en: "…" }`. */
+const localized = z.union([text, z.record(z.string(), text)]);
+const optionalHttpUrl = text.refine(isHttpUrl, "not an http(s) address").optional();
+
+export const personSchema = z.looseObject({
+  name: localized,
+  /** Current role, e.g. `вице-министр торговли и интеграции Республики Казахстан`. */
+  role: localized.optional(),
+  photo: text.refine(isPathOrHttpUrl, "not a site path or an http(s) address").optional(),
+  url: optionalHttpUrl,
+});
+
+export const organisationSchema = z.looseObject({
+  name: localized,
+  /** `ministry`, `government`, `agency`, `akimat`, `company`, `special-economic-zone`, … */
+  kind: text,
+  url: optionalHttpUrl,
+});
+
+export const placeSchema = z.looseObject({
+  name: localized,
+  /** `country`, `region`, `district`, `city`, … */
+  kind: text,
+  /** Key of the place this one lies in: a district's region. */
+  parent: text.optional(),
+});
+
+export const registrySchemas = {
+  people: z.record(z.string(), personSchema),
+  organisations: z.record(z.string(), organisationSchema),
+  places: z.record(z.string(), placeSchema),
+};
+
+export type Localized = z.output<typeof localized>;
+export type Person = z.output<typeof personSchema>;
+export type Organisation = z.output<typeof organisationSchema>;
+export type Place = z.output<typeof placeSchema>;
+export interface Registries {
+  people: Record<string, Person>;
+  organisations: Record<string, Organisation>;
+  places: Record<string, Place>;
+}
+
+export const REGISTRY_FIXES: Record<string, string> = {
+  name: 'give the name readers see, e.g. name: "Айдар Абилдабеков" or name: { ru: "…", kk: "…", en: "…" }',
+  role: 'write the current role, e.g. role: "вице-министр торговли и интеграции"',
+  kind: 'write what it is, e.g. kind: "ministry", "company", "region" or "district"',
+  url: "write an http(s) address",
+  photo: 'write the photo\'s path, e.g. photo: "/img/people/abildabekov.jpg"',
+  parent: "write the key of the place it lies in, e.g. parent: turkestan-region",
+};

@@ -55,7 +55,7 @@ describe("the Turkestan visit release", () => {
     const source = html.querySelector(".newsroom-source")!;
     expect(text(source)).toBe("Источник: BAQ.KZ");
     expect(source.querySelector("a")?.getAttribute("href")).toBe("https://baq.kz/");
-    expect(html.querySelectorAll(".newsroom-tags li").map(text)).toEqual(["экспорт", "промышленность", "рабочие места"]);
+    expect(html.querySelectorAll(".newsroom-terms-block--tags li").map(text)).toEqual(["экспорт", "промышленность", "рабочие места"]);
   });
 
   it("uses the example's own header partial instead of the plugin's", () => {

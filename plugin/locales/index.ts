@@ -26,6 +26,7 @@ export function mergeLocale(
     dateTimeFormat: override?.dateTimeFormat ?? base?.dateTimeFormat,
     monthYearFormat: override?.monthYearFormat ?? base?.monthYearFormat,
     strings,
+    kinds: { ...base?.kinds, ...override?.kinds },
   } as LocaleDictionary;
   const missing: string[] = [];
   for (const key of ["dateFormat", "dateTimeFormat", "monthYearFormat"] as const) {

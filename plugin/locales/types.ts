@@ -17,6 +17,22 @@ export interface LocaleStrings {
   pageOf: string;
   noReleases: string;
   photo: string;
+  home: string;
+  people: string;
+  organisations: string;
+  places: string;
+  archive: string;
+  breadcrumbs: string;
+  previousRelease: string;
+  nextRelease: string;
+  related: string;
+  /** Plural forms of "press release", `|`-separated as `stat` units are. */
+  releaseCount: string;
+  months: string;
+  partOf: string;
+  includes: string;
+  website: string;
+  mentions: string;
 }
 
 export type StringKey = keyof LocaleStrings;
@@ -27,6 +43,8 @@ export interface LocaleDictionary {
   dateTimeFormat: string;
   monthYearFormat: string;
   strings: LocaleStrings;
+  /** Labels for registry kinds (`ministry`, `region` …); a kind without one is shown as written. */
+  kinds?: Record<string, string>;
 }
 
 /** What a site may pass for a locale: any part of a dictionary; the rest comes from the built-in one. */
@@ -35,4 +53,5 @@ export interface LocaleOverride {
   dateTimeFormat?: string;
   monthYearFormat?: string;
   strings?: Partial<LocaleStrings>;
+  kinds?: Record<string, string>;
 }

@@ -1,0 +1,95 @@
+// The site's registries of people, organisations and places: checked once, and looked up by key.
+import type { Problem } from "./errors.ts";
+import { REGISTRY_FIXES, registrySchemas, type Localized, type Registries } from "./schema.ts";
+
+export type RegistryName = keyof Registries;
+export const REGISTRY_NAMES: RegistryName[] = ["people", "organisations", "places"];
+
+/** Checks the registries found under the `registry` global data key. */
+export function readRegistries(raw: unknown, dataKey: string, dataDir: string): { registries: Registries; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const registries: Registries = { people: {}, organisations: {}, places: {} };
+  const source = (raw ?? {}) as Record<string, unknown>;
+  for (const name of REGISTRY_NAMES) {
+    const file = `${dataDir}${dataKey}/${name}.json`;
+    if (source[name] === undefined) continue;
+    const parsed = registrySchemas[name].safeParse(source[name]);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [key, ...rest] = issue.path.map(String);
+        const field = rest.join(".") || "entry";
+        problems.push({
+          file,
+          field: key ? `${key}.${field}` : name,
+          message: issue.code === "custom" ? `is ${issue.message}` : rest.length === 0 && key === undefined ? "is not an object of entries by key" : "is missing or not valid",
+          fix: REGISTRY_FIXES[rest[0] ?? ""] ?? `write ${name} as { "key": { "name": "…" } }`,
+        });
+      }
+      continue;
+    }
+    (registries as unknown as Record<string, unknown>)[name] = parsed.data;
+  }
+
+  // Every parent exists, and no place lies inside itself.
+  const places = registries.places;
+  for (const [key, place] of Object.entries(places)) {
+    if (place.parent !== undefined && !(place.parent in places)) {
+      problems.push({ file: `${dataDir}${dataKey}/places.json`, field: `${key}.parent`, message: `is "${place.parent}", which is not a place`, fix: suggest(place.parent, Object.keys(places)) });
+    }
+    const seen = new Set([key]);
+    for (let p = place.parent; p !== undefined && p in places; p = places[p]!.parent) {
+      if (seen.has(p)) {
+        problems.push({ file: `${dataDir}${dataKey}/places.json`, field: `${key}.parent`, message: `makes a loop (${[...seen, p].join(" → ")})`, fix: "a place's parent must be a larger place that does not lie inside it" });
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  return { registries, problems };
+}
+
+/** A key's ancestors, nearest first: Отырарский район → Туркестанская область. */
+export function ancestorsOf(places: Registries["places"], key: string): string[] {
+  const out: string[] = [];
+  const seen = new Set([key]);
+  for (let p = places[key]?.parent; p !== undefined && !seen.has(p) && p in places; p = places[p]!.parent) {
+    out.push(p);
+    seen.add(p);
+  }
+  return out;
+}
+
+/** The name in a locale, else in the default locale, else the first one given. */
+export function localize(value: Localized | undefined, locale: string, fallback: string): string {
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  return value[locale] ?? value[fallback] ?? Object.values(value)[0] ?? "";
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** "did you mean …" with the nearest known keys, or the list of keys when none is near. */
+export function suggest(unknown: string, known: string[]): string {
+  if (known.length === 0) return "the registry is empty: add the entry first";
+  const ranked = known
+    .map((k) => ({ k, d: distance(unknown.toLowerCase(), k.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1));
+  const best = ranked[0]!.d;
+  const near = ranked.filter((r) => r.d <= Math.max(2, Math.floor(unknown.length / 3)) && r.d <= best + 1).slice(0, 3);
+  return near.length > 0
+    ? `did you mean ${near.map((r) => `"${r.k}"`).join(" or ")}?`
+    : `use one of ${ranked.slice(0, 5).map((r) => `"${r.k}"`).join(", ")}${known.length > 5 ? ", …" : ""}, or add it to the registry`;
+}

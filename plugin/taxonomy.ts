@@ -1,0 +1,387 @@
+// The term index: who, which organisation, where, what and when, built in one pass over the releases.
+import { DateTime } from "luxon";
+import type { Problem } from "./errors.ts";
+import { pluralForm } from "./numbers.ts";
+import type { ResolvedOptions } from "./options.ts";
+import { ancestorsOf, localize, suggest } from "./registries.ts";
+import type { Release } from "./releases.ts";
+import type { Localized, Registries } from "./schema.ts";
+import { SlugError, type Slugger } from "./slug.ts";
+
+export type TermKind = "tags" | "people" | "organisations" | "places";
+export const TERM_KINDS: TermKind[] = ["people", "organisations", "places", "tags"];
+
+/** What the index needs of a collection item; the items themselves are handed back to templates. */
+export interface Entry {
+  inputPath: string;
+  url: string;
+  data: { release?: Release };
+}
+
+export interface TermRef {
+  kind: TermKind;
+  key: string;
+  name: string;
+  url: string;
+  count: number;
+}
+
+/** A place in the index's hierarchy: a region with its districts. No cycles, so templates can recurse. */
+export interface PlaceNode extends TermRef {
+  children: PlaceNode[];
+}
+
+export interface Term<T extends Entry = Entry> extends TermRef {
+  locale: string;
+  slug: string;
+  count: number;
+  items: T[];
+  /** People: role, photo, url. Organisations: kind, url. Places: kind. */
+  role?: string;
+  photo?: string;
+  website?: string;
+  kindLabel?: string;
+  parent?: TermRef;
+  children: TermRef[];
+}
+
+export interface Pager {
+  /** 0-based. */
+  pageNumber: number;
+  hrefs: string[];
+  previous?: string;
+  next?: string;
+}
+
+export interface ListPage<T extends Entry = Entry> {
+  url: string;
+  locale: string;
+  title: string;
+  breadcrumbs: Crumb[];
+  items: T[];
+  pager: Pager;
+}
+
+export interface TermPage<T extends Entry = Entry> extends ListPage<T> {
+  term: Term<T>;
+}
+
+export interface TermIndexPage<T extends Entry = Entry> {
+  url: string;
+  locale: string;
+  kind: TermKind;
+  title: string;
+  breadcrumbs: Crumb[];
+  terms: Term<T>[];
+  /** Places only: the top of the hierarchy, each with its `children`. */
+  roots?: PlaceNode[];
+}
+
+export interface ArchivePage<T extends Entry = Entry> extends ListPage<T> {
+  year: number;
+  month?: number;
+  months: { month: number; name: string; url: string; count: number }[];
+}
+
+export interface Crumb {
+  name: string;
+  url?: string;
+}
+
+export interface ReleaseNav<T extends Entry = Entry> {
+  previous?: T;
+  next?: T;
+  related: T[];
+  people: TermRef[];
+  organisations: TermRef[];
+  places: TermRef[];
+  tags: TermRef[];
+  breadcrumbs: Crumb[];
+}
+
+export interface NewsroomIndex<T extends Entry = Entry> {
+  byKind: Record<TermKind, Record<string, T[]>>;
+  byYear: Record<string, T[]>;
+  termPages: TermPage<T>[];
+  termIndexes: TermIndexPage<T>[];
+  archivePages: ArchivePage<T>[];
+  nav: Map<string, ReleaseNav<T>>;
+  problems: Problem[];
+}
+
+const SINGULAR: Record<Exclude<TermKind, "tags">, string> = { people: "person", organisations: "organisation", places: "place" };
+
+const capitalize = (s: string, locale: string) => s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  if (items.length === 0) return [[]];
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `/ru/tags/eksport/`, `/ru/tags/eksport/page/2/` … */
+export function pageUrls(base: string, pages: number): string[] {
+  return Array.from({ length: pages }, (_, i) => (i === 0 ? base : `${base}page/${i + 1}/`));
+}
+
+function pagesOf<T extends Entry>(base: string, locale: string, title: string, crumbs: Crumb[], items: T[], perPage: number): ListPage<T>[] {
+  const chunks = chunk(items, perPage);
+  const hrefs = pageUrls(base, chunks.length);
+  return chunks.map((slice, i) => ({
+    url: hrefs[i]!,
+    locale,
+    title,
+    breadcrumbs: [...crumbs, { name: title }],
+    items: slice,
+    pager: { pageNumber: i, hrefs, previous: hrefs[i - 1], next: hrefs[i + 1] },
+  }));
+}
+
+export function monthName(year: number, month: number, locale: string, zone: string): string {
+  return capitalize(DateTime.fromObject({ year, month }, { zone }).setLocale(locale).toFormat("LLLL"), locale);
+}
+
+/**
+ * Builds every term, archive and per-release link of the site in passes that each touch a release
+ * a fixed number of times. `entries` must already be newest first: every list built here keeps that order.
+ */
+export function buildIndex<T extends Entry>(
+  entries: T[],
+  registries: Registries,
+  options: ResolvedOptions,
+  slug: Slugger,
+): NewsroomIndex<T> {
+  const problems: Problem[] = [];
+  const { defaultLocale, timeZone, perPage } = options;
+  const byKind: NewsroomIndex<T>["byKind"] = { tags: {}, people: {}, organisations: {}, places: {} };
+  const byYear: Record<string, T[]> = {};
+  // locale → kind → key → items
+  const perLocale = new Map<string, Record<TermKind, Map<string, T[]>>>();
+  const localeKinds = (locale: string) => {
+    let k = perLocale.get(locale);
+    if (!k) {
+      k = { tags: new Map(), people: new Map(), organisations: new Map(), places: new Map() };
+      perLocale.set(locale, k);
+    }
+    return k;
+  };
+  const push = <K>(map: Map<K, T[]>, key: K, item: T) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  const ancestors = new Map<string, string[]>();
+  const placeKeysOf = (keys: string[]) => {
+    const out = new Set<string>();
+    for (const key of keys) {
+      out.add(key);
+      let up = ancestors.get(key);
+      if (!up) ancestors.set(key, (up = ancestorsOf(registries.places, key)));
+      for (const a of up) out.add(a);
+    }
+    return [...out];
+  };
+
+  // Pass 1: every release into its terms, its year and month, its locale's list; unknown keys reported.
+  const byLocaleList = new Map<string, T[]>();
+  const archive = new Map<string, Map<number, Map<number, T[]>>>();
+  for (const item of entries) {
+    const r = item.data.release!;
+    for (const kind of ["people", "organisations", "places"] as const) {
+      for (const key of r[kind]) {
+        if (!(key in registries[kind])) {
+          problems.push({ file: item.inputPath, field: kind, message: `names "${key}", which is not in the ${kind} registry`, fix: suggest(key, Object.keys(registries[kind])) });
+        }
+      }
+    }
+    const kinds = localeKinds(r.lang);
+    for (const key of new Set(r.tags)) push(kinds.tags, key, item);
+    for (const key of new Set(r.people)) push(kinds.people, key, item);
+    for (const key of new Set(r.organisations)) push(kinds.organisations, key, item);
+    for (const key of placeKeysOf(r.places.filter((k) => k in registries.places))) push(kinds.places, key, item);
+    for (const key of new Set(r.tags)) (byKind.tags[key] ??= []).push(item);
+    for (const key of new Set(r.people)) (byKind.people[key] ??= []).push(item);
+    for (const key of new Set(r.organisations)) (byKind.organisations[key] ??= []).push(item);
+    for (const key of placeKeysOf(r.places.filter((k) => k in registries.places))) (byKind.places[key] ??= []).push(item);
+
+    const when = DateTime.fromISO(r.published, { setZone: true }).setZone(timeZone);
+    (byYear[String(when.year)] ??= []).push(item);
+    push(byLocaleList as Map<string, T[]>, r.lang, item);
+    let years = archive.get(r.lang);
+    if (!years) archive.set(r.lang, (years = new Map()));
+    let months = years.get(when.year);
+    if (!months) years.set(when.year, (months = new Map()));
+    push(months, when.month, item);
+  }
+
+  // Pass 2: terms with names, slugs and URLs, per locale; two terms on one URL stop the build.
+  const terms = new Map<string, Term<T>>(); // `${locale}|${kind}|${key}`
+  const termIndexes: TermIndexPage<T>[] = [];
+  const termPages: TermPage<T>[] = [];
+  for (const locale of options.locales) {
+    const kinds = perLocale.get(locale) ?? localeKinds(locale);
+    const strings = options.dictionaries[locale]!;
+    const collator = new Intl.Collator(locale);
+    for (const kind of TERM_KINDS) {
+      const bySlug = new Map<string, string>();
+      const list: Term<T>[] = [];
+      for (const [key, items] of kinds[kind]) {
+        const name = kind === "tags" ? key : localize(registries[kind][key]?.name, locale, defaultLocale);
+        let termSlug: string;
+        try {
+          termSlug = slug(name, locale);
+        } catch (e) {
+          if (!(e instanceof SlugError)) throw e;
+          problems.push({ file: kind === "tags" ? items[0]!.inputPath : `registry/${kind}`, field: kind === "tags" ? "tags" : `${key}.name`, message: e.message.split(": ")[0]!, fix: e.message.split(": ").slice(1).join(": ") });
+          continue;
+        }
+        if (termSlug === "") {
+          problems.push({ file: kind === "tags" ? items[0]!.inputPath : `registry/${kind}`, field: kind === "tags" ? "tags" : `${key}.name`, message: `"${name}" makes an empty URL`, fix: "write it with letters or digits" });
+          continue;
+        }
+        const clash = bySlug.get(termSlug);
+        if (clash !== undefined) {
+          const where = (k: string) => (kind === "tags" ? `tag "${k}" (${kinds.tags.get(k)![0]!.inputPath})` : `${SINGULAR[kind]} "${k}"`);
+          problems.push({
+            file: kind === "tags" ? items[0]!.inputPath : `registry/${kind}`,
+            field: kind,
+            message: `${where(clash)} and ${where(key)} would share the URL /${locale}/${kind}/${termSlug}/`,
+            fix: kind === "tags" ? "write the tag the same way in every release, or make the two tags differ in letters" : "give one of them a distinct name",
+          });
+          continue;
+        }
+        bySlug.set(termSlug, key);
+        const entry = (kind === "tags" ? undefined : registries[kind][key]) as
+          | { role?: Localized; photo?: string; url?: string; kind?: string }
+          | undefined;
+        const term: Term<T> = {
+          kind,
+          key,
+          locale,
+          name,
+          slug: termSlug,
+          url: `/${locale}/${kind}/${termSlug}/`,
+          count: items.length,
+          items,
+          children: [],
+        };
+        if (entry?.role !== undefined) term.role = localize(entry.role, locale, defaultLocale);
+        if (entry?.photo !== undefined) term.photo = entry.photo;
+        if (entry?.url !== undefined) term.website = entry.url;
+        if (entry?.kind !== undefined) term.kindLabel = strings.kinds?.[entry.kind] ?? entry.kind;
+        terms.set(`${locale}|${kind}|${key}`, term);
+        list.push(term);
+      }
+      list.sort((a, b) => collator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1));
+      const title = strings.strings[kind];
+      const home: Crumb = { name: strings.strings.home, url: `/${locale}/` };
+      const index: TermIndexPage<T> = { url: `/${locale}/${kind}/`, locale, kind, title, breadcrumbs: [home, { name: title }], terms: list };
+      if (kind === "places") {
+        const nodes = new Map(list.map((t) => [t.key, { ...ref(t), children: [] as PlaceNode[] }]));
+        for (const term of list) {
+          const parentKey = registries.places[term.key]?.parent;
+          const parent = parentKey ? terms.get(`${locale}|places|${parentKey}`) : undefined;
+          if (parent) {
+            term.parent = ref(parent);
+            parent.children.push(ref(term));
+            nodes.get(parent.key)!.children.push(nodes.get(term.key)!);
+          }
+        }
+        index.roots = list.filter((t) => !t.parent).map((t) => nodes.get(t.key)!);
+      }
+      termIndexes.push(index);
+      for (const term of list) {
+        for (const page of pagesOf(term.url, locale, term.name, [home, { name: title, url: index.url }], term.items, perPage)) {
+          termPages.push({ ...page, term });
+        }
+      }
+    }
+  }
+
+  // Pass 3: archives by year and month, with the locale's month names.
+  const archivePages: ArchivePage<T>[] = [];
+  for (const locale of options.locales) {
+    const years = archive.get(locale);
+    if (!years) continue;
+    const pattern = options.dictionaries[locale]!.monthYearFormat;
+    for (const [year, months] of [...years].sort((a, b) => b[0] - a[0])) {
+      const monthList = [...months].sort((a, b) => b[0] - a[0]).map(([month, items]) => ({
+        month,
+        name: monthName(year, month, locale, timeZone),
+        url: `/${locale}/${year}/${String(month).padStart(2, "0")}/`,
+        count: items.length,
+      }));
+      const yearItems = [...months].sort((a, b) => b[0] - a[0]).flatMap(([, items]) => items);
+      const home: Crumb = { name: options.dictionaries[locale]!.strings.home, url: `/${locale}/` };
+      for (const page of pagesOf(`/${locale}/${year}/`, locale, String(year), [home], yearItems, perPage)) {
+        archivePages.push({ ...page, year, months: monthList });
+      }
+      for (const [month, items] of [...months].sort((a, b) => b[0] - a[0])) {
+        const title = capitalize(DateTime.fromObject({ year, month }, { zone: timeZone }).setLocale(locale).toFormat(pattern), locale);
+        const crumbs = [home, { name: String(year), url: `/${locale}/${year}/` }];
+        for (const page of pagesOf(`/${locale}/${year}/${String(month).padStart(2, "0")}/`, locale, title, crumbs, items, perPage)) {
+          archivePages.push({ ...page, year, month, months: monthList });
+        }
+      }
+    }
+  }
+
+  // Pass 4: each release's neighbours, related releases, links and breadcrumbs.
+  const nav = new Map<string, ReleaseNav<T>>();
+  for (const [locale, list] of byLocaleList) {
+    const kinds = perLocale.get(locale)!;
+    const strings = options.dictionaries[locale]!;
+    const rank = new Map<T, number>(list.map((item, i) => [item, i]));
+    list.forEach((item, i) => {
+      const r = item.data.release!;
+      const refs = (kind: TermKind, keys: string[]) =>
+        keys.flatMap((k) => {
+          const t = terms.get(`${locale}|${kind}|${k}`);
+          return t ? [ref(t)] : [];
+        });
+      // Related: releases sharing the most people, organisations, places and tags; ties go to the newer.
+      const shared = new Map<T, number>();
+      const count = (kind: TermKind, keys: string[]) => {
+        for (const key of new Set(keys)) {
+          for (const other of kinds[kind].get(key) ?? []) if (other !== item) shared.set(other, (shared.get(other) ?? 0) + 1);
+        }
+      };
+      count("people", r.people);
+      count("organisations", r.organisations);
+      count("places", r.places);
+      count("tags", r.tags);
+      const related = [...shared]
+        .sort((a, b) => b[1] - a[1] || rank.get(a[0])! - rank.get(b[0])!)
+        .slice(0, 3)
+        .map(([other]) => other);
+      const when = DateTime.fromISO(r.published, { setZone: true }).setZone(timeZone);
+      nav.set(item.inputPath, {
+        next: list[i - 1],
+        previous: list[i + 1],
+        related,
+        people: refs("people", r.people),
+        organisations: refs("organisations", r.organisations),
+        places: refs("places", r.places),
+        tags: refs("tags", r.tags),
+        breadcrumbs: [
+          { name: strings.strings.home, url: `/${locale}/` },
+          { name: String(when.year), url: `/${locale}/${when.year}/` },
+          { name: monthName(when.year, when.month, locale, timeZone), url: `/${locale}/${when.year}/${String(when.month).padStart(2, "0")}/` },
+          { name: r.title },
+        ],
+      });
+    });
+  }
+
+  return { byKind, byYear, termPages, termIndexes, archivePages, nav, problems };
+}
+
+function ref(t: TermRef): TermRef {
+  return { kind: t.kind, key: t.key, name: t.name, url: t.url, count: t.count };
+}
+
+/** "3 пресс-релиза", "1 press release". */
+export function countLabel(count: number, forms: string, locale: string): string {
+  return `${new Intl.NumberFormat(locale).format(count)} ${pluralForm(forms, count, locale)}`;
+}

@@ -20,6 +20,7 @@ export default function (eleventyConfig: any) {
   for (const path of ["README.md", "plugin/**", "tests/**", "dist/**", "docs/**", "bench/**", ".ci/**"]) {
     eleventyConfig.ignores.add(path);
   }
+  eleventyConfig.addPassthroughCopy({ "src/img": "img" });
   eleventyConfig.addPlugin(newsroom, options);
 
   return {

@@ -8,3 +8,8 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
   }
 }
+
+// The RSS plugin ships no types; the newsroom uses its RFC 822 date filter.
+declare module "@11ty/eleventy-plugin-rss" {
+  export function dateToRfc822(value: string | Date, timeZone?: string): string;
+}

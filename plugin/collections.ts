@@ -4,6 +4,7 @@ import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.t
 import { NewsroomError, type Problem } from "./errors.ts";
 import { readRegistries } from "./registries.ts";
 import { buildIndex, type NewsroomIndex } from "./taxonomy.ts";
+import type { Registries } from "./schema.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { normaliseRelease, sortReleases, type Release } from "./releases.ts";
 import type { Slugger } from "./slug.ts";
@@ -19,7 +20,17 @@ interface PageData {
   [key: string]: unknown;
 }
 
-export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger): void {
+export type BuiltIndex = NewsroomIndex<CollectionItem> & { releases: CollectionItem[]; registries: Registries };
+
+export interface IndexAccess {
+  /** Builds the index on first call in a build; for collection callbacks. */
+  fromCollections(api: CollectionApi): BuiltIndex;
+  /** The index built for this build, once collections have run; for filters at render time. */
+  current(): BuiltIndex | undefined;
+}
+
+/** Registers releases and their collections, and hands other concerns access to the build's index. */
+export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger): IndexAccess {
   // Read lazily: the input folder is final only once Eleventy has merged every config source.
   // Eleventy names files `./src/releases/x.md` but virtual templates by absolute path: compare absolute.
   let releasesDir: { input: string; value: string } | undefined;
@@ -55,12 +66,12 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
   });
 
   // The index is built once per build, by whichever collection asks first, and shared by all of them.
-  let index: NewsroomIndex<CollectionItem> | undefined;
+  let index: BuiltIndex | undefined;
   eleventyConfig.on("eleventy.before", () => {
     index = undefined;
   });
-  const getIndex = (api: CollectionApi): NewsroomIndex<CollectionItem> & { releases: CollectionItem[] } => {
-    if (index) return index as NewsroomIndex<CollectionItem> & { releases: CollectionItem[] };
+  const getIndex = (api: CollectionApi): BuiltIndex => {
+    if (index) return index;
     const items = api.getAll().filter((item) => isRelease(item.inputPath));
     const problems: Problem[] = [];
     const releases = sortReleases(items, (item) => {
@@ -81,8 +92,8 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
     problems.push(...built.problems);
     // Every problem of every release and registry, reported in one error.
     if (problems.length > 0) throw new NewsroomError(problems);
-    index = Object.assign(built, { releases });
-    return index as NewsroomIndex<CollectionItem> & { releases: CollectionItem[] };
+    index = Object.assign(built, { releases, registries });
+    return index;
   };
 
   eleventyConfig.addCollection("releases", (api) => getIndex(api).releases);
@@ -98,4 +109,5 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));
+  return { fromCollections: getIndex, current: () => index };
 }

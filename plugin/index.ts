@@ -1,18 +1,21 @@
 // eleventy-plugin-newsroom: a folder of Markdown press releases in, a complete static news site out.
 // This file only wires the concerns together; each lives in the module named after it.
 import { readFileSync } from "node:fs";
-import { I18nPlugin } from "@11ty/eleventy";
+import { HtmlBasePlugin, I18nPlugin } from "@11ty/eleventy";
 import MarkdownIt from "markdown-it";
 import { addReleases } from "./collections.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { PREFIX } from "./errors.ts";
+import { addFeeds, FEED_FILES } from "./feeds.ts";
 import { addFilters } from "./filters.ts";
 import { useZonedDates } from "./frontmatter.ts";
 import { addLayouts } from "./layouts.ts";
 import { resolveOptions, type NewsroomOptions } from "./options.ts";
 import { addIndexPages, addListPages } from "./pages.ts";
 import { createShortcodes } from "./shortcodes.ts";
+import { addSitemaps } from "./sitemaps.ts";
 import { createSlugger } from "./slug.ts";
+import { addStructuredData } from "./structured-data.ts";
 
 export type { NewsroomOptions, PublisherOptions, ResolvedOptions } from "./options.ts";
 export type { ReleaseData } from "./schema.ts";
@@ -43,6 +46,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   // page.lang from the URL's first folder (/ru/, /kk/, /en/): what layouts, filters and shortcodes speak.
   eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: options.defaultLocale, errorMode: "never" });
 
+  // Its `transformWithHtmlBase` filter gives feeds absolute URLs; later, `pathPrefix` support.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
   const stylesheet = addLayouts(eleventyConfig);
   eleventyConfig.addGlobalData("newsroom", {
     siteName: options.siteName,
@@ -52,11 +58,16 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     locales: options.locales,
     timeZone: options.timeZone,
     stylesheet: stylesheet.url,
+    feeds: FEED_FILES,
+    ogLocales: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.ogLocale ?? l])),
   });
 
-  addReleases(eleventyConfig, options, slug);
+  const index = addReleases(eleventyConfig, options, slug);
   addListPages(eleventyConfig, options);
   addIndexPages(eleventyConfig);
+  addStructuredData(eleventyConfig, options, index);
+  addFeeds(eleventyConfig, options, index);
+  addSitemaps(eleventyConfig, options, index);
   addFilters(eleventyConfig, options, slug);
 
   // Quotes render their Markdown with the site's own markdown-it, captured when Eleventy builds it.

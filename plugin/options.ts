@@ -1,5 +1,6 @@
 // The plugin's options: every default in one place, checked once, with messages a person can act on.
 import { IANAZone } from "luxon";
+import { parseDate } from "./dates.ts";
 import { NewsroomError, type Problem } from "./errors.ts";
 import { mergeLocale, type LocaleDictionary, type LocaleOverride } from "./locales/index.ts";
 import type { TransliterationTable } from "./slug.ts";
@@ -38,6 +39,15 @@ export interface NewsroomOptions {
   statNotation?: "compact" | "full";
   /** Extra or replacement letters for slugs, per locale: `{ kk: { "ә": "ae" } }`. */
   transliteration?: Record<string, TransliterationTable>;
+  /** Releases in each feed. */
+  feedLength?: number;
+  /** URLs in one sitemap file before it splits into a sitemap index (the protocol's limit is 50,000). */
+  sitemapSize?: number;
+  /**
+   * The build's current instant, for the news sitemap's two-day window: an ISO date, or "clock" for the
+   * machine's clock. Unset, it is NEWSROOM_NOW, then SOURCE_DATE_EPOCH, then the newest release.
+   */
+  now?: string | Date;
   /** Build drafts too. Defaults to true under `--serve`/`--watch` and false in a production build. */
   drafts?: boolean;
 }
@@ -57,6 +67,9 @@ export interface ResolvedOptions {
   statNotation: "compact" | "full";
   transliteration: Record<string, TransliterationTable>;
   drafts: boolean | undefined;
+  feedLength: number;
+  sitemapSize: number;
+  now: string | Date | undefined;
 }
 
 export const DEFAULTS = {
@@ -67,6 +80,8 @@ export const DEFAULTS = {
   perPage: 20,
   registry: "registry",
   statNotation: "compact",
+  feedLength: 20,
+  sitemapSize: 50_000,
 } as const;
 
 const WHERE = "addPlugin(newsroom, options)";
@@ -135,6 +150,18 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     bad("perPage", `is ${JSON.stringify(perPage)}`, "give a whole number of releases per list page, e.g. perPage: 20");
   }
 
+  const feedLength = o.feedLength ?? DEFAULTS.feedLength;
+  if (!Number.isInteger(feedLength) || feedLength < 1) {
+    bad("feedLength", `is ${JSON.stringify(feedLength)}`, "give a whole number of releases per feed, e.g. feedLength: 20");
+  }
+  const sitemapSize = o.sitemapSize ?? DEFAULTS.sitemapSize;
+  if (!Number.isInteger(sitemapSize) || sitemapSize < 1 || sitemapSize > 50_000) {
+    bad("sitemapSize", `is ${JSON.stringify(sitemapSize)}`, "give a whole number from 1 to 50000");
+  }
+  if (o.now !== undefined && o.now !== "clock" && !parseDate(o.now, IANAZone.isValidZone(o.timeZone ?? DEFAULTS.timeZone) ? (o.timeZone ?? DEFAULTS.timeZone) : "UTC")) {
+    bad("now", `is ${JSON.stringify(o.now)}, not a date`, 'write an ISO 8601 instant such as now: "2025-12-16T12:00:00+05:00", or now: "clock"');
+  }
+
   const statNotation = o.statNotation ?? DEFAULTS.statNotation;
   if (statNotation !== "compact" && statNotation !== "full") {
     bad("statNotation", `is ${JSON.stringify(statNotation)}`, 'write "compact" (60 тыс.) or "full" (60 000)');
@@ -170,5 +197,8 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     statNotation,
     transliteration: o.transliteration ?? {},
     drafts: o.drafts,
+    feedLength,
+    sitemapSize,
+    now: o.now,
   };
 }

@@ -110,3 +110,28 @@ export function createShortcodes({ options, renderMarkdown }: ShortcodeContext) 
 
   return { quote, stat, keyFigures };
 }
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: "\u00a0" };
+function decode(html: string): string {
+  return html.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Reads back the quotes `quote` wrote into a page's HTML, for structured data. It parses only the
+ * markup built above, so the two stay side by side in this file.
+ */
+export function extractQuotes(html: string): { text: string; speaker: string; role?: string; cite?: string }[] {
+  const out: { text: string; speaker: string; role?: string; cite?: string }[] = [];
+  const re = /<figure class="newsroom-quote"><blockquote(?: cite="([^"]*)")?>([\s\S]*?)<\/blockquote><figcaption>— <cite>([\s\S]*?)<\/cite>(?:, ([\s\S]*?))?<\/figcaption><\/figure>/g;
+  for (const m of html.matchAll(re)) {
+    const text = decode(m[2]!.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+    out.push({ text, speaker: decode(m[3]!), role: m[4] ? decode(m[4]) : undefined, cite: m[1] ? decode(m[1]) : undefined });
+  }
+  return out;
+}

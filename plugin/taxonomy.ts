@@ -89,6 +89,7 @@ export interface Crumb {
 }
 
 export interface ReleaseNav<T extends Entry = Entry> {
+  self: T;
   previous?: T;
   next?: T;
   related: T[];
@@ -100,6 +101,8 @@ export interface ReleaseNav<T extends Entry = Entry> {
 }
 
 export interface NewsroomIndex<T extends Entry = Entry> {
+  /** Each locale's releases, newest first. */
+  byLocale: Record<string, T[]>;
   byKind: Record<TermKind, Record<string, T[]>>;
   byYear: Record<string, T[]>;
   termPages: TermPage<T>[];
@@ -357,6 +360,7 @@ export function buildIndex<T extends Entry>(
         .map(([other]) => other);
       const when = DateTime.fromISO(r.published, { setZone: true }).setZone(timeZone);
       nav.set(item.inputPath, {
+        self: item,
         next: list[i - 1],
         previous: list[i + 1],
         related,
@@ -374,7 +378,9 @@ export function buildIndex<T extends Entry>(
     });
   }
 
-  return { byKind, byYear, termPages, termIndexes, archivePages, nav, problems };
+  const byLocale: Record<string, T[]> = {};
+  for (const locale of options.locales) byLocale[locale] = byLocaleList.get(locale) ?? [];
+  return { byLocale, byKind, byYear, termPages, termIndexes, archivePages, nav, problems };
 }
 
 function ref(t: TermRef): TermRef {

@@ -76,3 +76,27 @@ describe("the Turkestan visit release", () => {
     expect(site.pages.every((p) => !p.url.startsWith("/src/"))).toBe(true);
   });
 });
+
+describe("the example's discovery", () => {
+  it("describes the release as a NewsArticle quoting the vice minister", () => {
+    const script = site.html(URL).querySelector('script[type="application/ld+json"]')!;
+    const graph = JSON.parse(script.textContent)["@graph"];
+    const article = graph.find((n: any) => n["@type"] === "NewsArticle");
+    expect(article.datePublished).toBe("2025-12-16T00:00:00+05:00");
+    expect(article.mentions[0].spokenByCharacter).toEqual({
+      "@type": "Person",
+      name: "Айдар Абилдабеков",
+      jobTitle: "вице-министр торговли и интеграции Республики Казахстан",
+    });
+    expect(article.about.find((n: any) => n["@type"] === "GovernmentOrganization").name).toBe("Министерство торговли и интеграции Республики Казахстан");
+    expect(article.contentLocation.map((p: any) => p.name)).toEqual(["Туркестанская область", "Отырарский район", "Арысский район", "Ордабасинский район"]);
+  });
+
+  it("puts the release in the feeds, the sitemap and the news sitemap", () => {
+    const abs = `https://press.example.kz${URL}`;
+    for (const feed of ["/ru/feed.xml", "/ru/rss.xml", "/ru/feed.json", "/ru/tags/eksport/feed.xml"]) expect(site.page(feed).content).toContain(abs);
+    expect(site.page("/sitemap.xml").content).toContain(`<loc>${abs}</loc>`);
+    expect(site.page("/ru/news-sitemap.xml").content).toContain(`<loc>${abs}</loc>`);
+    expect(site.page("/robots.txt").content).toContain("Sitemap: https://press.example.kz/ru/news-sitemap.xml");
+  });
+});

@@ -171,7 +171,7 @@ describe("term pages paginate 20 a page", () => {
     [41, [20, 20, 1]],
   ])("%d releases", async (n, sizes) => {
     const built = await buildFixture("pagination", {}, tagged(n));
-    const pageUrls = built.pages.map((p) => p.url).filter((u) => u.startsWith("/ru/tags/paginatsiya/"));
+    const pageUrls = built.pages.map((p) => p.url).filter((u) => u.startsWith("/ru/tags/paginatsiya/") && u.endsWith("/"));
     expect(pageUrls.sort()).toEqual(sizes.map((_, i) => (i === 0 ? "/ru/tags/paginatsiya/" : `/ru/tags/paginatsiya/page/${i + 1}/`)).sort());
     sizes.forEach((size, i) => {
       const url = i === 0 ? "/ru/tags/paginatsiya/" : `/ru/tags/paginatsiya/page/${i + 1}/`;

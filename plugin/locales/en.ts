@@ -2,6 +2,8 @@
 import type { LocaleDictionary } from "./types.ts";
 
 export const en: LocaleDictionary = {
+  /** Open Graph's locale tag. */
+  ogLocale: "en_GB",
   dateFormat: "d MMMM yyyy",
   dateTimeFormat: "d MMMM yyyy, HH:mm",
   monthYearFormat: "LLLL yyyy",

@@ -22,6 +22,7 @@ export function mergeLocale(
   const base = builtInLocales[code];
   const strings = { ...base?.strings, ...override?.strings } as Partial<LocaleStrings>;
   const dictionary = {
+    ogLocale: override?.ogLocale ?? base?.ogLocale ?? code,
     dateFormat: override?.dateFormat ?? base?.dateFormat,
     dateTimeFormat: override?.dateTimeFormat ?? base?.dateTimeFormat,
     monthYearFormat: override?.monthYearFormat ?? base?.monthYearFormat,

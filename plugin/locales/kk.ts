@@ -3,6 +3,8 @@ import type { LocaleDictionary } from "./types.ts";
 
 export const kk: LocaleDictionary = {
   // Official texts write "2025 жылғы 16 желтоқсан", not ICU's "2025 ж. 16 желтоқсан".
+  /** Open Graph's locale tag. */
+  ogLocale: "kk_KZ",
   dateFormat: "yyyy 'жылғы' d MMMM",
   dateTimeFormat: "yyyy 'жылғы' d MMMM, HH:mm",
   monthYearFormat: "yyyy 'жылғы' LLLL",

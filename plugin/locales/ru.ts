@@ -3,6 +3,8 @@ import type { LocaleDictionary } from "./types.ts";
 
 export const ru: LocaleDictionary = {
   // Luxon patterns; Luxon takes month names from Intl, so `d MMMM` gives the genitive "16 декабря".
+  /** Open Graph's locale tag. */
+  ogLocale: "ru_RU",
   dateFormat: "d MMMM yyyy",
   dateTimeFormat: "d MMMM yyyy, HH:mm",
   monthYearFormat: "LLLL yyyy",

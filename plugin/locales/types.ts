@@ -38,6 +38,8 @@ export interface LocaleStrings {
 export type StringKey = keyof LocaleStrings;
 
 export interface LocaleDictionary {
+  /** Open Graph's `og:locale`, e.g. `ru_RU`; defaults to the locale's code. */
+  ogLocale?: string;
   /** Luxon `toFormat` pattern for a long date, e.g. `d MMMM yyyy`. */
   dateFormat: string;
   dateTimeFormat: string;
@@ -49,6 +51,7 @@ export interface LocaleDictionary {
 
 /** What a site may pass for a locale: any part of a dictionary; the rest comes from the built-in one. */
 export interface LocaleOverride {
+  ogLocale?: string;
   dateFormat?: string;
   dateTimeFormat?: string;
   monthYearFormat?: string;

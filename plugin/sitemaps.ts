@@ -1,0 +1,143 @@
+// sitemap.xml (an index of several past the protocol's limit), Google News sitemaps and robots.txt.
+import { DateTime } from "luxon";
+import { resolveNow } from "./clock.ts";
+import type { BuiltIndex, IndexAccess } from "./collections.ts";
+import type { CollectionItem, EleventyConfig } from "./eleventy.ts";
+import { NewsroomError } from "./errors.ts";
+import type { ResolvedOptions } from "./options.ts";
+import { absolute } from "./structured-data.ts";
+import { chunk } from "./taxonomy.ts";
+import { escapeXml } from "./xml.ts";
+
+export interface SitemapUrl {
+  url: string;
+  lastmod?: string;
+}
+
+export interface SitemapFile {
+  /** Site path of the file. */
+  url: string;
+  kind: "urlset" | "index" | "news";
+  urls: SitemapUrl[];
+  locale?: string;
+  news?: { url: string; title: string; published: string }[];
+}
+
+const NEWS_WINDOW_HOURS = 48;
+const NEWS_LIMIT = 1000;
+
+const newestOf = (items: CollectionItem[]) => {
+  let max: string | undefined;
+  for (const item of items) {
+    const r = item.data.release!;
+    const t = r.updated ?? r.published;
+    if (max === undefined || Date.parse(t) > Date.parse(max)) max = t;
+  }
+  return max;
+};
+
+/** Every page a crawler should know, each with the date it last changed where that is known. */
+export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options: ResolvedOptions): SitemapUrl[] {
+  const urls = new Map<string, string | undefined>();
+  for (const item of index.releases) urls.set(item.url, item.data.release!.updated ?? item.data.release!.published);
+  for (const locale of options.locales) {
+    const items = index.byLocale[locale] ?? [];
+    const pages = Math.max(1, Math.ceil(items.length / options.perPage));
+    for (let i = 0; i < pages; i++) urls.set(i === 0 ? `/${locale}/` : `/${locale}/page/${i + 1}/`, newestOf(items.slice(i * options.perPage, (i + 1) * options.perPage)));
+  }
+  urls.set("/", newestOf(index.byLocale[options.defaultLocale] ?? []));
+  for (const page of [...index.termPages, ...index.archivePages]) urls.set(page.url, newestOf(page.items));
+  for (const page of index.termIndexes) urls.set(page.url, newestOf(page.terms.flatMap((t) => t.items.slice(0, 1))));
+  for (const item of others) {
+    if (typeof item.url !== "string" || !(item.url.endsWith("/") || item.url.endsWith(".html")) || item.data.sitemap === false) continue;
+    // A page's date is its file's creation time unless its data gives one: only a given date is a lastmod.
+    urls.set(item.url, item.data.date !== undefined ? DateTime.fromJSDate(item.date, { zone: options.timeZone }).toISO({ suppressMilliseconds: true })! : undefined);
+  }
+  return [...urls].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([url, lastmod]) => ({ url, lastmod }));
+}
+
+export function sitemapFiles(index: BuiltIndex, others: CollectionItem[], options: ResolvedOptions, now: DateTime | undefined): SitemapFile[] {
+  const urls = sitemapUrls(index, others, options);
+  const files: SitemapFile[] = [];
+  if (urls.length <= options.sitemapSize) {
+    files.push({ url: "/sitemap.xml", kind: "urlset", urls });
+  } else {
+    const parts = chunk(urls, options.sitemapSize);
+    parts.forEach((part, i) => files.push({ url: `/sitemap-${i + 1}.xml`, kind: "urlset", urls: part }));
+    files.push({
+      url: "/sitemap.xml",
+      kind: "index",
+      urls: parts.map((part, i) => ({ url: `/sitemap-${i + 1}.xml`, lastmod: part.reduce<string | undefined>((m, u) => (u.lastmod && (!m || Date.parse(u.lastmod) > Date.parse(m)) ? u.lastmod : m), undefined) })),
+    });
+  }
+  if (now) {
+    const from = now.minus({ hours: NEWS_WINDOW_HOURS }).toMillis();
+    const to = now.toMillis();
+    for (const locale of options.locales) {
+      const news = (index.byLocale[locale] ?? [])
+        .filter((item) => {
+          const t = Date.parse(item.data.release!.published);
+          return t > from && t <= to;
+        })
+        .slice(0, NEWS_LIMIT)
+        .map((item) => ({ url: item.url, title: item.data.release!.title, published: item.data.release!.published }));
+      if (news.length > 0) files.push({ url: `/${locale}/news-sitemap.xml`, kind: "news", locale, urls: [], news });
+    }
+  }
+  return files;
+}
+
+export function renderSitemap(file: SitemapFile, options: ResolvedOptions): string {
+  const abs = (p: string) => escapeXml(absolute(options, p));
+  const lastmod = (u: SitemapUrl) => (u.lastmod ? `<lastmod>${escapeXml(u.lastmod)}</lastmod>` : "");
+  const head = `<?xml version="1.0" encoding="UTF-8"?>`;
+  if (file.kind === "index") {
+    return [head, `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`, ...file.urls.map((u) => `<sitemap><loc>${abs(u.url)}</loc>${lastmod(u)}</sitemap>`), `</sitemapindex>`, ""].join("\n");
+  }
+  if (file.kind === "news") {
+    return [
+      head,
+      `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`,
+      ...file.news!.map(
+        (n) =>
+          `<url><loc>${abs(n.url)}</loc><news:news><news:publication><news:name>${escapeXml(options.siteName)}</news:name><news:language>${escapeXml(file.locale)}</news:language></news:publication><news:publication_date>${escapeXml(n.published)}</news:publication_date><news:title>${escapeXml(n.title)}</news:title></news:news></url>`,
+      ),
+      `</urlset>`,
+      "",
+    ].join("\n");
+  }
+  return [head, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`, ...file.urls.map((u) => `<url><loc>${abs(u.url)}</loc>${lastmod(u)}</url>`), `</urlset>`, ""].join("\n");
+}
+
+export function renderRobots(files: SitemapFile[], options: ResolvedOptions): string {
+  const named = files.filter((f) => f.url === "/sitemap.xml" || f.kind === "news");
+  return ["User-agent: *", "Allow: /", "", ...named.map((f) => `Sitemap: ${absolute(options, f.url)}`), ""].join("\n");
+}
+
+export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
+  eleventyConfig.addCollection("newsroomSitemaps", (api) => {
+    const built = index.fromCollections(api);
+    const releasePaths = new Set(built.releases.map((r) => r.inputPath));
+    const others = api.getAll().filter((item) => !releasePaths.has(item.inputPath));
+    const now = resolveNow(options.now, process.env, options.timeZone, () => {
+      const newest = newestOf(built.releases);
+      return newest ? DateTime.fromISO(newest, { setZone: true }) : undefined;
+    });
+    if (options.now === undefined && process.env.NEWSROOM_NOW && !now) {
+      throw new NewsroomError([{ file: "environment", field: "NEWSROOM_NOW", message: `is "${process.env.NEWSROOM_NOW}", not a date`, fix: "set an ISO 8601 instant such as 2025-12-16T12:00:00+05:00, or clock" }]);
+    }
+    return sitemapFiles(built, others, options, now);
+  });
+  eleventyConfig.addTemplate("newsroom-virtual/sitemaps.11ty.js", {
+    data: {
+      eleventyExcludeFromCollections: true,
+      pagination: { data: "collections.newsroomSitemaps", size: 1, alias: "sitemap" },
+      permalink: (data: { sitemap: SitemapFile }) => data.sitemap.url,
+    },
+    render: (data: { sitemap: SitemapFile }) => renderSitemap(data.sitemap, options),
+  });
+  eleventyConfig.addTemplate("newsroom-virtual/robots.11ty.js", {
+    data: { eleventyExcludeFromCollections: true, permalink: "/robots.txt" },
+    render: (data: { collections: { newsroomSitemaps: SitemapFile[] } }) => renderRobots(data.collections.newsroomSitemaps, options),
+  });
+}

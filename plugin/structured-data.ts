@@ -1,0 +1,184 @@
+// schema.org JSON-LD for releases and home pages, serialised so that no content can end the <script>.
+import type { IndexAccess } from "./collections.ts";
+import type { EleventyConfig } from "./eleventy.ts";
+import type { ResolvedOptions } from "./options.ts";
+import { extractQuotes } from "./shortcodes.ts";
+import { localize } from "./registries.ts";
+import type { Release } from "./releases.ts";
+import type { Registries } from "./schema.ts";
+import type { Crumb, TermRef } from "./taxonomy.ts";
+
+/** Organisation kinds that are state bodies: schema.org's GovernmentOrganization. */
+export const GOVERNMENT_KINDS = new Set(["ministry", "government", "agency", "akimat", "committee", "parliament", "court", "state-body"]);
+const AREA_KINDS = new Set(["country", "region", "district", "oblast", "province", "state"]);
+
+export interface Quote {
+  text: string;
+  speaker: string;
+  role?: string;
+  cite?: string;
+}
+
+export interface ReleaseGraphInput {
+  release: Release;
+  url: string;
+  people: TermRef[];
+  organisations: TermRef[];
+  places: TermRef[];
+  breadcrumbs: Crumb[];
+  quotes: Quote[];
+  registries: Registries;
+  options: ResolvedOptions;
+}
+
+type Json = Record<string, unknown>;
+
+export function absolute(options: ResolvedOptions, path: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : options.siteUrl + (path.startsWith("/") ? path : `/${path}`);
+}
+
+export function publisherNode(options: ResolvedOptions): Json {
+  return {
+    "@type": "Organization",
+    "@id": `${options.publisher.url.replace(/\/$/, "")}/#publisher`,
+    name: options.publisher.name,
+    url: options.publisher.url,
+    ...(options.publisher.logo ? { logo: { "@type": "ImageObject", url: absolute(options, options.publisher.logo) } } : {}),
+  };
+}
+
+/** NewsArticle and BreadcrumbList for one release. */
+export function releaseGraph(input: ReleaseGraphInput): Json {
+  const { release, options, registries } = input;
+  const locale = release.lang;
+  const abs = (p: string) => absolute(options, p);
+  const people = input.people.map((ref) => {
+    const entry = registries.people[ref.key];
+    return clean({
+      "@type": "Person",
+      name: ref.name,
+      jobTitle: entry?.role ? localize(entry.role, locale, options.defaultLocale) : undefined,
+      url: abs(ref.url),
+      sameAs: entry?.url,
+    });
+  });
+  const organisations = input.organisations.map((ref) => {
+    const entry = registries.organisations[ref.key];
+    return clean({
+      "@type": entry && GOVERNMENT_KINDS.has(entry.kind) ? "GovernmentOrganization" : "Organization",
+      name: ref.name,
+      url: abs(ref.url),
+      sameAs: entry?.url,
+    });
+  });
+  const places = input.places.map((ref) => {
+    const entry = registries.places[ref.key];
+    const parent = entry?.parent ? registries.places[entry.parent] : undefined;
+    return clean({
+      "@type": entry?.kind === "city" ? "City" : entry && AREA_KINDS.has(entry.kind) ? "AdministrativeArea" : "Place",
+      name: ref.name,
+      url: abs(ref.url),
+      containedInPlace: parent ? { "@type": "AdministrativeArea", name: localize(parent.name, locale, options.defaultLocale) } : undefined,
+    });
+  });
+  const publisher = publisherNode(options);
+  const article = clean({
+    "@type": "NewsArticle",
+    "@id": `${input.url}#article`,
+    headline: release.title,
+    description: release.lead,
+    datePublished: release.published,
+    dateModified: release.updated ?? release.published,
+    inLanguage: locale,
+    mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
+    url: input.url,
+    image: release.image ? [clean({ "@type": "ImageObject", url: abs(release.image.src), caption: release.image.caption, creditText: release.image.credit })] : undefined,
+    author: [{ "@type": "Organization", name: options.publisher.name, url: options.publisher.url }],
+    publisher,
+    keywords: release.tags.length ? release.tags : undefined,
+    dateline: release.dateline,
+    isBasedOn: release.source?.url,
+    about: [...people, ...organisations].length ? [...people, ...organisations] : undefined,
+    contentLocation: places.length ? places : undefined,
+    mentions: input.quotes.length
+      ? input.quotes.map((q) =>
+          clean({
+            "@type": "Quotation",
+            text: q.text,
+            isBasedOn: q.cite,
+            spokenByCharacter: clean({ "@type": "Person", name: q.speaker, jobTitle: q.role }),
+          }),
+        )
+      : undefined,
+  });
+  const breadcrumbs = {
+    "@type": "BreadcrumbList",
+    itemListElement: input.breadcrumbs.map((crumb, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.url ? abs(crumb.url) : input.url,
+    })),
+  };
+  return { "@context": "https://schema.org", "@graph": [article, breadcrumbs] };
+}
+
+/** WebSite and Organization, for a home page. */
+export function homeGraph(options: ResolvedOptions, locale: string, url: string): Json {
+  return {
+    "@context": "https://schema.org",
+    "@graph": [
+      { "@type": "WebSite", "@id": `${options.siteUrl}/#website`, name: options.siteName, url, inLanguage: locale, publisher: { "@id": publisherNode(options)["@id"] } },
+      publisherNode(options),
+    ],
+  };
+}
+
+/**
+ * JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` become \u escapes, so
+ * `</script>` and `<!--` in content cannot end or comment out the element; U+2028 and U+2029 are
+ * escaped for the JavaScript parsers that still choke on them.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+function clean(o: Json): Json {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+export function addStructuredData(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
+  const homes = new Set(["/", ...options.locales.map((l) => `/${l}/`)]);
+  // `{{ content | newsroomJsonLd | safe }}` in the base layout: the page's graph, or "" when it has none.
+  eleventyConfig.addFilter("newsroomJsonLd", function (this: { page?: { inputPath?: string; url?: string; lang?: string } }, content: unknown) {
+    const page = this?.page;
+    const built = index.current();
+    const nav = page?.inputPath ? built?.nav.get(page.inputPath) : undefined;
+    if (nav && built) {
+      const release = nav.self.data.release!;
+      return serializeJsonLd(
+        releaseGraph({
+          release,
+          url: absolute(options, page!.url ?? nav.self.url),
+          people: nav.people,
+          organisations: nav.organisations,
+          places: nav.places,
+          breadcrumbs: nav.breadcrumbs,
+          quotes: extractQuotes(String(content ?? "")),
+          registries: built.registries,
+          options,
+        }),
+      );
+    }
+    if (page?.url && homes.has(page.url)) {
+      const locale = page.url === "/" ? options.defaultLocale : page.url.slice(1, -1);
+      return serializeJsonLd(homeGraph(options, locale, absolute(options, page.url)));
+    }
+    return "";
+  });
+}

@@ -5,6 +5,7 @@ const options: NewsroomOptions = {
   siteName: "Пресс-служба Министерства торговли и интеграции",
   siteUrl: "https://press.example.kz",
   defaultLocale: "ru",
+  locales: ["ru", "kk", "en"],
   timeZone: "Asia/Almaty",
   releases: "src/releases",
   publisher: {

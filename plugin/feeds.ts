@@ -47,7 +47,7 @@ export function feedsOf(index: NonNullable<ReturnType<IndexAccess["current"]>>, 
   for (const locale of options.locales) {
     const strings = options.dictionaries[locale]!.strings;
     const items = (index.byLocale[locale] ?? []).slice(0, options.feedLength);
-    feeds.push({ locale, base: `/${locale}/`, title: `${options.siteName}: ${strings.releases}`, description: strings.allReleases, items, updated: newest(items) ?? fallback });
+    feeds.push({ locale, base: options.base(locale), title: `${options.siteName}: ${strings.releases}`, description: strings.allReleases, items, updated: newest(items) ?? fallback });
   }
   for (const page of index.termPages) {
     if (page.term.kind !== "tags" || page.pager.pageNumber !== 0) continue;

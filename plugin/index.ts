@@ -16,6 +16,7 @@ import { createShortcodes } from "./shortcodes.ts";
 import { addSitemaps } from "./sitemaps.ts";
 import { createSlugger } from "./slug.ts";
 import { addStructuredData } from "./structured-data.ts";
+import { addTranslations } from "./translations.ts";
 
 export type { NewsroomOptions, PublisherOptions, ResolvedOptions } from "./options.ts";
 export type { ReleaseData } from "./schema.ts";
@@ -56,6 +57,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     publisher: options.publisher,
     defaultLocale: options.defaultLocale,
     locales: options.locales,
+    bases: Object.fromEntries(options.locales.map((l) => [l, options.base(l)])),
     timeZone: options.timeZone,
     stylesheet: stylesheet.url,
     feeds: FEED_FILES,
@@ -65,6 +67,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const index = addReleases(eleventyConfig, options, slug);
   addListPages(eleventyConfig, options);
   addIndexPages(eleventyConfig);
+  addTranslations(eleventyConfig, options, index);
   addStructuredData(eleventyConfig, options, index);
   addFeeds(eleventyConfig, options, index);
   addSitemaps(eleventyConfig, options, index);

@@ -23,6 +23,8 @@ export interface NewsroomOptions {
   publisher?: PublisherOptions;
   /** The locale of a release without `lang`, and of pages that belong to no release. */
   defaultLocale?: string;
+  /** Serve the default locale at the root (`/2025/12/…`) instead of under `/ru/`. */
+  defaultLocaleAtRoot?: boolean;
   /** Every locale the site publishes in; `ru`, `kk` and `en` are built in. Defaults to `[defaultLocale]`. */
   locales?: string[];
   /** Per-locale overrides of the layouts' strings and date patterns; a new locale must give them all. */
@@ -59,6 +61,9 @@ export interface ResolvedOptions {
   publisher: Required<Pick<PublisherOptions, "name" | "url">> & Pick<PublisherOptions, "logo">;
   defaultLocale: string;
   locales: string[];
+  defaultLocaleAtRoot: boolean;
+  /** Site path every URL of a locale starts with: `/ru/`, or `/` for a default locale at the root. */
+  base(locale: string): string;
   dictionaries: Record<string, LocaleDictionary>;
   timeZone: string;
   releases: string;
@@ -189,6 +194,8 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     publisher: { name: o.publisher?.name ?? o.siteName, url: publisherUrl, logo: o.publisher?.logo },
     defaultLocale,
     locales,
+    defaultLocaleAtRoot: o.defaultLocaleAtRoot === true,
+    base: (locale: string) => (o.defaultLocaleAtRoot === true && locale === defaultLocale ? "/" : `/${locale}/`),
     dictionaries,
     timeZone,
     releases,

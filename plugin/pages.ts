@@ -16,18 +16,19 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
         eleventyExcludeFromCollections: true,
         pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(locale), generatePageOnEmptyData: true },
         permalink: (data: { pagination: { pageNumber: number } }) =>
-          data.pagination.pageNumber === 0 ? `/${locale}/` : `/${locale}/page/${data.pagination.pageNumber + 1}/`,
+          data.pagination.pageNumber === 0 ? options.base(locale) : `${options.base(locale)}page/${data.pagination.pageNumber + 1}/`,
       },
       render: () => "",
     });
   }
 
   // The front page shows the default locale's newest releases; its canonical URL is that locale's list.
+  if (options.defaultLocaleAtRoot) return;
   eleventyConfig.addTemplate("newsroom-virtual/front-page.11ty.js", {
     data: {
       layout: LIST_LAYOUT,
       newsroomLocale: options.defaultLocale,
-      newsroomCanonical: `/${options.defaultLocale}/`,
+      newsroomCanonical: options.base(options.defaultLocale),
       eleventyExcludeFromCollections: true,
       pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(options.defaultLocale), generatePageOnEmptyData: true },
       permalink: (data: { pagination: { pageNumber: number } }) => (data.pagination.pageNumber === 0 ? "/" : false),

@@ -23,6 +23,10 @@ export interface Release {
   updated?: string;
   draft: boolean;
   slug: string;
+  translationKey?: string;
+  translatedFrom?: string;
+  /** Which pages in other languages are this one: releases sharing a translationKey. */
+  alternateKey: string;
   /** Site-relative URL, e.g. `/ru/2025/12/turkestan-visit/`. */
   url: string;
 }
@@ -100,6 +104,13 @@ export function normaliseRelease(
     bad(fm.slug ? "slug" : "file name", e.message.split(":")[0]!, e.message.split(": ").slice(1).join(": "));
   }
 
+  if (fm.translatedFrom !== undefined && (!options.locales.includes(fm.translatedFrom) || fm.translatedFrom === lang)) {
+    bad("translatedFrom", `is "${fm.translatedFrom}", which is not another of the site's locales (${options.locales.join(", ")})`);
+  }
+  if (fm.translatedFrom !== undefined && fm.translationKey === undefined) {
+    bad("translationKey", "is missing on a translation", "give the original and its translations the same translationKey");
+  }
+
   if (problems.length > 0 || !published) return { problems };
 
   const zoned = published.setZone(options.timeZone);
@@ -120,7 +131,10 @@ export function normaliseRelease(
       updated: updated ? isoDate(updated) : undefined,
       draft: fm.draft ?? false,
       slug: releaseSlug,
-      url: `/${lang}/${zoned.toFormat("yyyy")}/${zoned.toFormat("MM")}/${releaseSlug}/`,
+      translationKey: fm.translationKey,
+      translatedFrom: fm.translatedFrom,
+      alternateKey: fm.translationKey !== undefined ? `release:${fm.translationKey}` : `file:${page.inputPath}`,
+      url: `${options.base(lang)}${zoned.toFormat("yyyy")}/${zoned.toFormat("MM")}/${releaseSlug}/`,
     },
   };
 }

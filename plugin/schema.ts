@@ -55,6 +55,10 @@ export const releaseSchema = z.looseObject({
   image: imageSchema.optional(),
   updated: dateValue.optional(),
   draft: z.boolean().optional(),
+  /** Links translations of one release: the same value in each language's file. */
+  translationKey: text.optional(),
+  /** The locale of the original, on a translation; the page links to it. */
+  translatedFrom: text.optional(),
   /** Overrides the slug made from the file name. */
   slug: text.optional(),
 });
@@ -82,6 +86,8 @@ export const FIXES: Record<string, string> = {
   "image.src": 'write the picture\'s path, e.g. src: "/img/visit.jpg"',
   "image.alt": "describe what the photo shows, for readers who cannot see it",
   draft: "write draft: true or draft: false",
+  translationKey: "write the same key in the original and in each translation, e.g. translationKey: turkestan-visit-2025",
+  translatedFrom: "write the locale of the original, e.g. translatedFrom: ru",
   slug: "write the URL's last part in Latin letters, e.g. slug: turkestan-visit",
 };
 

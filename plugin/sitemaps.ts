@@ -43,9 +43,9 @@ export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options
   for (const locale of options.locales) {
     const items = index.byLocale[locale] ?? [];
     const pages = Math.max(1, Math.ceil(items.length / options.perPage));
-    for (let i = 0; i < pages; i++) urls.set(i === 0 ? `/${locale}/` : `/${locale}/page/${i + 1}/`, newestOf(items.slice(i * options.perPage, (i + 1) * options.perPage)));
+    for (let i = 0; i < pages; i++) urls.set(i === 0 ? options.base(locale) : `${options.base(locale)}page/${i + 1}/`, newestOf(items.slice(i * options.perPage, (i + 1) * options.perPage)));
   }
-  urls.set("/", newestOf(index.byLocale[options.defaultLocale] ?? []));
+  if (!urls.has("/")) urls.set("/", newestOf(index.byLocale[options.defaultLocale] ?? []));
   for (const page of [...index.termPages, ...index.archivePages]) urls.set(page.url, newestOf(page.items));
   for (const page of index.termIndexes) urls.set(page.url, newestOf(page.terms.flatMap((t) => t.items.slice(0, 1))));
   for (const item of others) {
@@ -81,7 +81,7 @@ export function sitemapFiles(index: BuiltIndex, others: CollectionItem[], option
         })
         .slice(0, NEWS_LIMIT)
         .map((item) => ({ url: item.url, title: item.data.release!.title, published: item.data.release!.published }));
-      if (news.length > 0) files.push({ url: `/${locale}/news-sitemap.xml`, kind: "news", locale, urls: [], news });
+      if (news.length > 0) files.push({ url: `${options.base(locale)}news-sitemap.xml`, kind: "news", locale, urls: [], news });
     }
   }
   return files;

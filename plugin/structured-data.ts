@@ -27,6 +27,8 @@ export interface ReleaseGraphInput {
   places: TermRef[];
   breadcrumbs: Crumb[];
   quotes: Quote[];
+  /** Absolute URLs of this release in other languages, by locale. */
+  translations: Record<string, string>;
   registries: Registries;
   options: ResolvedOptions;
 }
@@ -100,6 +102,15 @@ export function releaseGraph(input: ReleaseGraphInput): Json {
     isBasedOn: release.source?.url,
     about: [...people, ...organisations].length ? [...people, ...organisations] : undefined,
     contentLocation: places.length ? places : undefined,
+    translationOfWork:
+      release.translatedFrom && input.translations[release.translatedFrom]
+        ? { "@id": `${input.translations[release.translatedFrom]}#article` }
+        : undefined,
+    workTranslation: release.translatedFrom
+      ? undefined
+      : Object.entries(input.translations)
+          .filter(([l]) => l !== locale)
+          .map(([, url]) => ({ "@id": `${url}#article` })),
     mentions: input.quotes.length
       ? input.quotes.map((q) =>
           clean({
@@ -149,11 +160,12 @@ export function serializeJsonLd(value: unknown): string {
 }
 
 function clean(o: Json): Json {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ""));
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)));
 }
 
 export function addStructuredData(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
-  const homes = new Set(["/", ...options.locales.map((l) => `/${l}/`)]);
+  const homes = new Map(options.locales.map((l) => [options.base(l), l]));
+  if (!homes.has("/")) homes.set("/", options.defaultLocale);
   // `{{ content | newsroomJsonLd | safe }}` in the base layout: the page's graph, or "" when it has none.
   eleventyConfig.addFilter("newsroomJsonLd", function (this: { page?: { inputPath?: string; url?: string; lang?: string } }, content: unknown) {
     const page = this?.page;
@@ -170,13 +182,16 @@ export function addStructuredData(eleventyConfig: EleventyConfig, options: Resol
           places: nav.places,
           breadcrumbs: nav.breadcrumbs,
           quotes: extractQuotes(String(content ?? "")),
+          translations: Object.fromEntries(
+            [...(built.alternates.get(release.alternateKey) ?? new Map<string, string>())].map(([l, u]) => [l, absolute(options, u)]),
+          ),
           registries: built.registries,
           options,
         }),
       );
     }
     if (page?.url && homes.has(page.url)) {
-      const locale = page.url === "/" ? options.defaultLocale : page.url.slice(1, -1);
+      const locale = homes.get(page.url)!;
       return serializeJsonLd(homeGraph(options, locale, absolute(options, page.url)));
     }
     return "";

@@ -55,6 +55,8 @@ export interface Pager {
 
 export interface ListPage<T extends Entry = Entry> {
   url: string;
+  /** Pages with the same key in other locales are this page's translations. */
+  alternateKey?: string;
   locale: string;
   title: string;
   breadcrumbs: Crumb[];
@@ -68,6 +70,7 @@ export interface TermPage<T extends Entry = Entry> extends ListPage<T> {
 
 export interface TermIndexPage<T extends Entry = Entry> {
   url: string;
+  alternateKey: string;
   locale: string;
   kind: TermKind;
   title: string;
@@ -109,6 +112,8 @@ export interface NewsroomIndex<T extends Entry = Entry> {
   termIndexes: TermIndexPage<T>[];
   archivePages: ArchivePage<T>[];
   nav: Map<string, ReleaseNav<T>>;
+  /** alternateKey → locale → URL: the same page in each language that has it. */
+  alternates: Map<string, Map<string, string>>;
   problems: Problem[];
 }
 
@@ -223,6 +228,7 @@ export function buildIndex<T extends Entry>(
   const termIndexes: TermIndexPage<T>[] = [];
   const termPages: TermPage<T>[] = [];
   for (const locale of options.locales) {
+    const base = options.base(locale);
     const kinds = perLocale.get(locale) ?? localeKinds(locale);
     const strings = options.dictionaries[locale]!;
     const collator = new Intl.Collator(locale);
@@ -249,7 +255,7 @@ export function buildIndex<T extends Entry>(
           problems.push({
             file: kind === "tags" ? items[0]!.inputPath : `registry/${kind}`,
             field: kind,
-            message: `${where(clash)} and ${where(key)} would share the URL /${locale}/${kind}/${termSlug}/`,
+            message: `${where(clash)} and ${where(key)} would share the URL ${base}${kind}/${termSlug}/`,
             fix: kind === "tags" ? "write the tag the same way in every release, or make the two tags differ in letters" : "give one of them a distinct name",
           });
           continue;
@@ -264,7 +270,7 @@ export function buildIndex<T extends Entry>(
           locale,
           name,
           slug: termSlug,
-          url: `/${locale}/${kind}/${termSlug}/`,
+          url: `${base}${kind}/${termSlug}/`,
           count: items.length,
           items,
           children: [],
@@ -278,8 +284,8 @@ export function buildIndex<T extends Entry>(
       }
       list.sort((a, b) => collator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1));
       const title = strings.strings[kind];
-      const home: Crumb = { name: strings.strings.home, url: `/${locale}/` };
-      const index: TermIndexPage<T> = { url: `/${locale}/${kind}/`, locale, kind, title, breadcrumbs: [home, { name: title }], terms: list };
+      const home: Crumb = { name: strings.strings.home, url: base };
+      const index: TermIndexPage<T> = { url: `${base}${kind}/`, alternateKey: `index:${kind}`, locale, kind, title, breadcrumbs: [home, { name: title }], terms: list };
       if (kind === "places") {
         const nodes = new Map(list.map((t) => [t.key, { ...ref(t), children: [] as PlaceNode[] }]));
         for (const term of list) {
@@ -296,7 +302,7 @@ export function buildIndex<T extends Entry>(
       termIndexes.push(index);
       for (const term of list) {
         for (const page of pagesOf(term.url, locale, term.name, [home, { name: title, url: index.url }], term.items, perPage)) {
-          termPages.push({ ...page, term });
+          termPages.push({ ...page, alternateKey: `term:${kind}:${term.key}`, term });
         }
       }
     }
@@ -305,6 +311,7 @@ export function buildIndex<T extends Entry>(
   // Pass 3: archives by year and month, with the locale's month names.
   const archivePages: ArchivePage<T>[] = [];
   for (const locale of options.locales) {
+    const base = options.base(locale);
     const years = archive.get(locale);
     if (!years) continue;
     const pattern = options.dictionaries[locale]!.monthYearFormat;
@@ -312,19 +319,19 @@ export function buildIndex<T extends Entry>(
       const monthList = [...months].sort((a, b) => b[0] - a[0]).map(([month, items]) => ({
         month,
         name: monthName(year, month, locale, timeZone),
-        url: `/${locale}/${year}/${String(month).padStart(2, "0")}/`,
+        url: `${base}${year}/${String(month).padStart(2, "0")}/`,
         count: items.length,
       }));
       const yearItems = [...months].sort((a, b) => b[0] - a[0]).flatMap(([, items]) => items);
-      const home: Crumb = { name: options.dictionaries[locale]!.strings.home, url: `/${locale}/` };
-      for (const page of pagesOf(`/${locale}/${year}/`, locale, String(year), [home], yearItems, perPage)) {
-        archivePages.push({ ...page, year, months: monthList });
+      const home: Crumb = { name: options.dictionaries[locale]!.strings.home, url: base };
+      for (const page of pagesOf(`${base}${year}/`, locale, String(year), [home], yearItems, perPage)) {
+        archivePages.push({ ...page, alternateKey: `archive:${year}`, year, months: monthList });
       }
       for (const [month, items] of [...months].sort((a, b) => b[0] - a[0])) {
         const title = capitalize(DateTime.fromObject({ year, month }, { zone: timeZone }).setLocale(locale).toFormat(pattern), locale);
-        const crumbs = [home, { name: String(year), url: `/${locale}/${year}/` }];
-        for (const page of pagesOf(`/${locale}/${year}/${String(month).padStart(2, "0")}/`, locale, title, crumbs, items, perPage)) {
-          archivePages.push({ ...page, year, month, months: monthList });
+        const crumbs = [home, { name: String(year), url: `${base}${year}/` }];
+        for (const page of pagesOf(`${base}${year}/${String(month).padStart(2, "0")}/`, locale, title, crumbs, items, perPage)) {
+          archivePages.push({ ...page, alternateKey: `archive:${year}:${month}`, year, month, months: monthList });
         }
       }
     }
@@ -333,6 +340,7 @@ export function buildIndex<T extends Entry>(
   // Pass 4: each release's neighbours, related releases, links and breadcrumbs.
   const nav = new Map<string, ReleaseNav<T>>();
   for (const [locale, list] of byLocaleList) {
+    const base = options.base(locale);
     const kinds = perLocale.get(locale)!;
     const strings = options.dictionaries[locale]!;
     const rank = new Map<T, number>(list.map((item, i) => [item, i]));
@@ -369,18 +377,36 @@ export function buildIndex<T extends Entry>(
         places: refs("places", r.places),
         tags: refs("tags", r.tags),
         breadcrumbs: [
-          { name: strings.strings.home, url: `/${locale}/` },
-          { name: String(when.year), url: `/${locale}/${when.year}/` },
-          { name: monthName(when.year, when.month, locale, timeZone), url: `/${locale}/${when.year}/${String(when.month).padStart(2, "0")}/` },
+          { name: strings.strings.home, url: base },
+          { name: String(when.year), url: `${base}${when.year}/` },
+          { name: monthName(when.year, when.month, locale, timeZone), url: `${base}${when.year}/${String(when.month).padStart(2, "0")}/` },
           { name: r.title },
         ],
       });
     });
   }
 
+  // Pass 5: the same page in other languages. Only first pages are alternates of each other.
+  const alternates = new Map<string, Map<string, string>>();
+  const alternate = (key: string | undefined, locale: string, url: string, file?: string) => {
+    if (!key) return;
+    let byLocale = alternates.get(key);
+    if (!byLocale) alternates.set(key, (byLocale = new Map()));
+    const taken = byLocale.get(locale);
+    if (taken !== undefined && file !== undefined) {
+      problems.push({ file, field: "translationKey", message: `"${key.replace(/^release:/, "")}" is already the key of ${taken} in locale "${locale}"`, fix: "give each language one release per translationKey" });
+      return;
+    }
+    byLocale.set(locale, url);
+  };
+  for (const locale of options.locales) alternate("home", locale, options.base(locale));
+  for (const item of entries) alternate(item.data.release!.alternateKey, item.data.release!.lang, item.url, item.inputPath);
+  for (const page of [...termPages, ...archivePages]) if (page.pager.pageNumber === 0) alternate(page.alternateKey, page.locale, page.url);
+  for (const page of termIndexes) alternate(page.alternateKey, page.locale, page.url);
+
   const byLocale: Record<string, T[]> = {};
   for (const locale of options.locales) byLocale[locale] = byLocaleList.get(locale) ?? [];
-  return { byLocale, byKind, byYear, termPages, termIndexes, archivePages, nav, problems };
+  return { byLocale, byKind, byYear, termPages, termIndexes, archivePages, nav, alternates, problems };
 }
 
 function ref(t: TermRef): TermRef {

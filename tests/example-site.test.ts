@@ -60,7 +60,7 @@ describe("the Turkestan visit release", () => {
 
   it("uses the example's own header partial instead of the plugin's", () => {
     const header = site.html(URL).querySelector("header.office-header")!;
-    expect(text(header)).toBe("Пресс-служба Министерство торговли и интеграции Республики Казахстан");
+    expect(text(header.querySelector(".newsroom-header__brand"))).toBe("Пресс-служба Министерство торговли и интеграции Республики Казахстан");
   });
 
   it("lists the release on the Russian list page and the front page", () => {
@@ -98,5 +98,35 @@ describe("the example's discovery", () => {
     expect(site.page("/sitemap.xml").content).toContain(`<loc>${abs}</loc>`);
     expect(site.page("/ru/news-sitemap.xml").content).toContain(`<loc>${abs}</loc>`);
     expect(site.page("/robots.txt").content).toContain("Sitemap: https://press.example.kz/ru/news-sitemap.xml");
+  });
+});
+
+describe("the example in three languages", () => {
+  const KK = "/kk/2025/12/turkistan-oblysyna-sapar/";
+  const EN = "/en/2025/12/turkistan-visit/";
+
+  it("carries the Kazakh and English translations, marked as translations of the Russian original", () => {
+    for (const url of [KK, EN]) {
+      const html = site.html(url);
+      expect(html.querySelector(".newsroom-translation a")?.getAttribute("href")).toBe(URL);
+      expect(html.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => l.getAttribute("hreflang"))).toEqual(["ru", "x-default", "kk", "en"]);
+    }
+    expect(text(site.html(KK).querySelector(".newsroom-release .newsroom-dateline time"))).toBe("2025 жылғы 16 желтоқсан");
+    expect(text(site.html(EN).querySelector(".newsroom-release .newsroom-dateline time"))).toBe("16 December 2025");
+    expect(text(site.html(KK).querySelector("figure.newsroom-quote cite"))).toBe("Айдар Әбілдабеков");
+    expect(site.html(KK).querySelectorAll(".newsroom-key-figures li")).toHaveLength(4);
+    expect(site.html(EN).querySelectorAll(".newsroom-key-figures li").map((li) => text(li.querySelector(".newsroom-stat__figure")))).toEqual([
+      "60,000 hectares",
+      "more than 1,400 permanent jobs",
+      "over 300 temporary jobs",
+      "more than 100 entrepreneurs and exporters",
+    ]);
+  });
+
+  it("has term pages in all three languages", () => {
+    for (const url of ["/ru/people/aydar-abildabekov/", "/kk/people/aydar-abildabekov/", "/en/people/aidar-abildabekov/", "/kk/places/turkistan-oblysy/", "/en/places/turkistan-region/", "/kk/tags/onerkasip/", "/en/tags/industry/"]) {
+      expect(site.html(url).querySelectorAll(".newsroom-card")).toHaveLength(1);
+    }
+    expect(text(site.html("/kk/places/turkistan-oblysy/").querySelector("h1"))).toBe("Түркістан облысы");
   });
 });

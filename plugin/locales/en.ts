@@ -38,6 +38,9 @@ export const en: LocaleDictionary = {
     includes: "Includes",
     website: "Website",
     mentions: "Mentioned",
+    language: "Language",
+    languageName: "English",
+    original: "Original",
   },
   kinds: {
     ministry: "ministry",

@@ -39,6 +39,9 @@ export const kk: LocaleDictionary = {
     includes: "Қамтиды",
     website: "Сайт",
     mentions: "Аталғандар",
+    language: "Тіл",
+    languageName: "Қазақша",
+    original: "Түпнұсқа",
   },
   kinds: {
     ministry: "министрлік",

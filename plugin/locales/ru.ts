@@ -39,6 +39,9 @@ export const ru: LocaleDictionary = {
     includes: "Включает",
     website: "Сайт",
     mentions: "Упомянуты",
+    language: "Язык",
+    languageName: "Русский",
+    original: "Оригинал",
   },
   kinds: {
     ministry: "министерство",

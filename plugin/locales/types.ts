@@ -33,6 +33,11 @@ export interface LocaleStrings {
   includes: string;
   website: string;
   mentions: string;
+  /** Label of the language switcher. */
+  language: string;
+  /** The language's own name for itself: Русский, Қазақша, English. */
+  languageName: string;
+  original: string;
 }
 
 export type StringKey = keyof LocaleStrings;

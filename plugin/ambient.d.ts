@@ -6,6 +6,7 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: Record<string, unknown>, config?: unknown);
     toJSON(): Promise<{ url: string | false; inputPath: string; outputPath: string | false; content: string; rawInput?: string }[]>;
     write(): Promise<unknown>;
+    disableLogger(): void;
   }
 }
 

@@ -1,9 +1,13 @@
 // Which files are releases, their normalised data on every page, drafts, and the `releases` collection.
 import path from "node:path";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.ts";
-import { NewsroomError, type Problem } from "./errors.ts";
+import { NewsroomError, type Problem, type ProblemLog } from "./errors.ts";
 import { readRegistries } from "./registries.ts";
-import { buildIndex, type NewsroomIndex } from "./taxonomy.ts";
+import { resolveNow } from "./clock.ts";
+import { parseDate } from "./dates.ts";
+import { FIXES } from "./schema.ts";
+import type { DateTime } from "luxon";
+import { buildIndex, unknownKeys, type NewsroomIndex } from "./taxonomy.ts";
 import type { Registries } from "./schema.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { normaliseRelease, sortReleases, type Release } from "./releases.ts";
@@ -30,7 +34,7 @@ export interface IndexAccess {
 }
 
 /** Registers releases and their collections, and hands other concerns access to the build's index. */
-export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger): IndexAccess {
+export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger, log: ProblemLog): IndexAccess {
   // Read lazily: the input folder is final only once Eleventy has merged every config source.
   // Eleventy names files `./src/releases/x.md` but virtual templates by absolute path: compare absolute.
   let releasesDir: { input: string; value: string } | undefined;
@@ -45,15 +49,48 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
   const normalise = (data: PageData) =>
     normaliseRelease(data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug);
 
-  const includeDrafts = () => options.drafts ?? process.env.ELEVENTY_RUN_MODE !== "build";
+  // `newsroom check` validates drafts and embargoed releases too; it writes nothing, so nothing leaks.
+  const checking = () => process.env.NEWSROOM_CHECK === "1";
+  // The run mode from this build's own data, not the process-wide variable another build may have set.
+  const includeDrafts = (data: { eleventy?: { env?: { runMode?: string } } }) =>
+    checking() || (options.drafts ?? (data.eleventy?.env?.runMode ?? process.env.ELEVENTY_RUN_MODE) !== "build");
+  // The clock embargoes are judged by: never the machine's unless an option or the environment says so.
+  let now: { value: DateTime | undefined } | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    now = undefined;
+    log.clear();
+  });
+  const clock = () => (now ??= { value: resolveNow(options.now, process.env, options.timeZone, () => undefined) }).value;
 
   // Preprocessors see each template's data before Eleventy computes its URL and before collections
   // exist: the one place to drop a draft from everything at once, and to give a release its
   // normalised data, layout and URL. (Computed data cannot do it: a computed `layout` or
   // `permalink` that reads the key it sets sees its own earlier value, not the front matter.)
   eleventyConfig.addPreprocessor("newsroom-releases", "*", (data) => {
-    if (data.draft === true && !includeDrafts()) return false;
+    if (data.draft === true && !includeDrafts(data)) return false;
     const inputPath = data.page?.inputPath;
+    if (data.embargo !== undefined && data.embargo !== null) {
+      // An embargoed page is dropped before anything can read it: no page, list, count, feed or sitemap entry.
+      const until = parseDate(data.embargo, options.timeZone);
+      const at = clock();
+      if (!until) {
+        log.add({ file: String(inputPath), field: "embargo", message: `is ${JSON.stringify(data.embargo)}, which is not a date`, fix: FIXES.embargo! });
+        return false;
+      }
+      // `newsroom check` validates it like any release; only a real build asks the clock.
+      if (!checking()) {
+        if (!at) {
+          log.add({
+            file: String(inputPath),
+            field: "embargo",
+            message: "needs the build's clock, and none was given",
+            fix: 'set the now option (now: "clock" for the machine\'s clock) or NEWSROOM_NOW=clock in the environment that builds the site',
+          });
+          return false;
+        }
+        if (at < until) return false;
+      }
+    }
     if (!isRelease(inputPath)) return undefined;
     const { release, problems } = normalise(data);
     data[PROBLEMS] = problems;
@@ -72,20 +109,32 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
   });
   const getIndex = (api: CollectionApi): BuiltIndex => {
     if (index) return index;
-    const items = api.getAll().filter((item) => isRelease(item.inputPath));
-    const problems: Problem[] = [];
+    const all = api.getAll();
+    const items = all.filter((item) => isRelease(item.inputPath));
+    const problems: Problem[] = [...log.list()];
     const releases = sortReleases(items, (item) => {
       const found = (item.data[PROBLEMS] as Problem[] | undefined) ?? [];
-      problems.push(...found);
+      problems.push(...found.filter((p) => !log.has(p.file, p.field)));
       return { release: item.data.release as Release | undefined, problems: [] };
     });
     const dataDir = `./${path.relative(process.cwd(), eleventyConfig.directories.data).split(path.sep).join("/")}/`;
     const { registries, problems: registryProblems } = readRegistries(
-      (items[0]?.data as Record<string, unknown> | undefined)?.[options.registry],
+      // Global data is on every page; any page will do.
+      (all[0]?.data as Record<string, unknown> | undefined)?.[options.registry],
       options.registry,
       dataDir,
     );
-    problems.push(...registryProblems);
+    problems.push(...registryProblems, ...unknownKeys(releases, registries));
+    // Two releases on one URL would overwrite each other: name both.
+    const byUrl = new Map<string, string>();
+    for (const item of items) {
+      const url = item.data.release?.url !== undefined ? item.url : undefined;
+      if (typeof url !== "string") continue;
+      const other = byUrl.get(url);
+      if (other !== undefined) {
+        problems.push({ file: item.inputPath, field: "slug", message: `gives the URL ${url}, which ${other} has too`, fix: "give one of the two releases its own slug: in front matter" });
+      } else byUrl.set(url, item.inputPath);
+    }
     // Terms built from a broken registry would only add confusing problems of their own.
     if (problems.length > 0) throw new NewsroomError(problems);
     const built = buildIndex(releases, registries, options, slug);

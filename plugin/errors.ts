@@ -32,6 +32,27 @@ export class NewsroomError extends Error {
   }
 }
 
+/**
+ * Problems found by hooks that must not stop at the first file (date parsing, embargo checks):
+ * gathered during a build and thrown with the release problems, all together.
+ */
+export class ProblemLog {
+  #problems = new Map<string, Problem>();
+  add(problem: Problem): void {
+    const key = `${problem.file}|${problem.field}`;
+    if (!this.#problems.has(key)) this.#problems.set(key, problem);
+  }
+  has(file: string, field: string): boolean {
+    return this.#problems.has(`${file}|${field}`);
+  }
+  list(): Problem[] {
+    return [...this.#problems.values()];
+  }
+  clear(): void {
+    this.#problems.clear();
+  }
+}
+
 export function fail(problem: Problem): never {
   throw new NewsroomError([problem]);
 }

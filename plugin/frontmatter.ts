@@ -1,7 +1,8 @@
 // Front-matter dates read in the site's zone: YAML's own timestamps would read `2025-12-16` as UTC midnight.
 import yaml from "js-yaml";
 import { parseDate } from "./dates.ts";
-import { formatProblem } from "./errors.ts";
+import { DateTime } from "luxon";
+import type { ProblemLog } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 
@@ -13,7 +14,7 @@ import type { EleventyConfig } from "./eleventy.ts";
 const { merge } = (yaml as unknown as { types: { merge: yaml.Type } }).types;
 const SCHEMA = yaml.CORE_SCHEMA.extend([merge]);
 
-export function useZonedDates(eleventyConfig: EleventyConfig, options: ResolvedOptions): void {
+export function useZonedDates(eleventyConfig: EleventyConfig, options: ResolvedOptions, log: ProblemLog): void {
   eleventyConfig.setFrontMatterParsingOptions({
     engines: { yaml: (source: string) => yaml.load(source, { schema: SCHEMA }) as object },
   });
@@ -27,14 +28,14 @@ export function useZonedDates(eleventyConfig: EleventyConfig, options: ResolvedO
     }
     const parsed = parseDate(value, options.timeZone);
     if (!parsed) {
-      throw new Error(
-        formatProblem({
-          file: this?.page?.inputPath ?? "(unknown template)",
-          field: "date",
-          message: `is ${JSON.stringify(value)}, which is not a date`,
-          fix: `write an ISO 8601 date such as date: 2025-12-16 or date: 2025-12-16T10:00:00+05:00 (without an offset it is read in ${options.timeZone})`,
-        }),
-      );
+      // Noted rather than thrown, so one build reports every bad file; the build still fails.
+      log.add({
+        file: this?.page?.inputPath ?? "(unknown template)",
+        field: "date",
+        message: `is ${JSON.stringify(value)}, which is not a date`,
+        fix: `write an ISO 8601 date such as date: 2025-12-16 or date: 2025-12-16T10:00:00+05:00 (without an offset it is read in ${options.timeZone})`,
+      });
+      return DateTime.fromMillis(0, { zone: options.timeZone });
     }
     return parsed;
   });

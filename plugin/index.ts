@@ -5,7 +5,7 @@ import { HtmlBasePlugin, I18nPlugin } from "@11ty/eleventy";
 import MarkdownIt from "markdown-it";
 import { addReleases } from "./collections.ts";
 import type { EleventyConfig } from "./eleventy.ts";
-import { PREFIX } from "./errors.ts";
+import { PREFIX, ProblemLog } from "./errors.ts";
 import { addFeeds, FEED_FILES } from "./feeds.ts";
 import { addFilters } from "./filters.ts";
 import { useZonedDates } from "./frontmatter.ts";
@@ -43,7 +43,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const options = resolveOptions(userOptions);
   const slug = createSlugger(options.transliteration);
 
-  useZonedDates(eleventyConfig, options);
+  const log = new ProblemLog();
+  useZonedDates(eleventyConfig, options, log);
   // page.lang from the URL's first folder (/ru/, /kk/, /en/): what layouts, filters and shortcodes speak.
   eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: options.defaultLocale, errorMode: "never" });
 
@@ -57,6 +58,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     publisher: options.publisher,
     defaultLocale: options.defaultLocale,
     locales: options.locales,
+    dateTimeFormats: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.dateTimeFormat])),
     bases: Object.fromEntries(options.locales.map((l) => [l, options.base(l)])),
     timeZone: options.timeZone,
     stylesheet: stylesheet.url,
@@ -64,7 +66,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     ogLocales: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.ogLocale ?? l])),
   });
 
-  const index = addReleases(eleventyConfig, options, slug);
+  const index = addReleases(eleventyConfig, options, slug, log);
   addListPages(eleventyConfig, options);
   addIndexPages(eleventyConfig);
   addTranslations(eleventyConfig, options, index);

@@ -20,7 +20,11 @@ export interface Release {
   image?: ParsedRelease["image"];
   /** ISO 8601 with the site zone's offset. */
   published: string;
+  /** The latest of `updated` and the corrections' dates. */
   updated?: string;
+  embargo?: string;
+  /** Corrections, oldest first. */
+  updates: { date: string; note: string }[];
   draft: boolean;
   slug: string;
   translationKey?: string;
@@ -95,6 +99,24 @@ export function normaliseRelease(
     else if (published && updated < published) bad("updated", `(${isoDate(updated)}) is before "date" (${isoDate(published)})`, "an update comes after the release; correct one of the two dates");
   }
 
+  let embargo: DateTime | undefined;
+  if (fm.embargo !== undefined) {
+    embargo = parseDate(fm.embargo, options.timeZone);
+    if (!embargo) bad("embargo", `is ${describe(fm.embargo)}, which is not a date`);
+  }
+  const updates: { date: string; note: string }[] = [];
+  (fm.updates ?? []).forEach((u, i) => {
+    const d = parseDate(u.date, options.timeZone);
+    if (!d) bad(`updates.${i}.date`, `is ${describe(u.date)}, which is not a date`, FIXES.updates);
+    else if (published && d < published) bad(`updates.${i}.date`, `(${isoDate(d)}) is before "date" (${isoDate(published)})`, "a correction comes after the release; correct one of the two dates");
+    else updates.push({ date: isoDate(d), note: u.note });
+  });
+  updates.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+  const latest = [updated ? isoDate(updated) : undefined, updates.at(-1)?.date]
+    .filter((d): d is string => d !== undefined)
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
+    .at(-1);
+
   let releaseSlug = "";
   try {
     releaseSlug = fm.slug ? slug(fm.slug, lang) : slug(page.fileSlug, lang);
@@ -128,7 +150,9 @@ export function normaliseRelease(
       places: fm.places,
       image: fm.image,
       published: isoDate(zoned),
-      updated: updated ? isoDate(updated) : undefined,
+      updated: latest,
+      embargo: embargo ? isoDate(embargo) : undefined,
+      updates,
       draft: fm.draft ?? false,
       slug: releaseSlug,
       translationKey: fm.translationKey,

@@ -54,6 +54,10 @@ export const releaseSchema = z.looseObject({
   places: keyList,
   image: imageSchema.optional(),
   updated: dateValue.optional(),
+  /** Not before this instant: until the build's clock passes it, the release is absent from every output. */
+  embargo: dateValue.optional(),
+  /** Corrections, each dated, shown on the article as a log. */
+  updates: z.array(z.object({ date: dateValue, note: text })).optional(),
   draft: z.boolean().optional(),
   /** Links translations of one release: the same value in each language's file. */
   translationKey: text.optional(),
@@ -86,6 +90,8 @@ export const FIXES: Record<string, string> = {
   "image.src": 'write the picture\'s path, e.g. src: "/img/visit.jpg"',
   "image.alt": "describe what the photo shows, for readers who cannot see it",
   draft: "write draft: true or draft: false",
+  embargo: "write the instant the release may appear, with its offset, e.g. embargo: 2025-12-16T10:00:00+05:00",
+  updates: 'write a list of corrections, e.g. updates: [{ date: 2025-12-17T09:30:00+05:00, note: "Исправлена должность" }]',
   translationKey: "write the same key in the original and in each translation, e.g. translationKey: turkestan-visit-2025",
   translatedFrom: "write the locale of the original, e.g. translatedFrom: ru",
   slug: "write the URL's last part in Latin letters, e.g. slug: turkestan-visit",

@@ -32,6 +32,9 @@ export const BUILT_IN_TABLES: Readonly<Record<string, TransliterationTable>> = {
 
 export class SlugError extends Error {}
 
+/** Longest slug, in characters (ASCII, so bytes too). */
+export const MAX_SLUG = 80;
+
 const spellableCache = new Map<string, boolean>();
 /** Whether slugify has a Latin spelling for a non-ASCII letter. */
 function spellable(letter: string): boolean {
@@ -80,9 +83,12 @@ export function createSlugger(custom: Record<string, TransliterationTable> = {})
       );
     }
     const latin = slugifyLib(spelled, { lower: true, strict: false, trim: true, locale: "en" });
-    return latin
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "");
+    const full = latin.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    // A file name longer than 255 bytes cannot be written; cut long slugs at a word boundary.
+    if (full.length <= MAX_SLUG) return full;
+    const cut = full.slice(0, MAX_SLUG);
+    const dash = cut.lastIndexOf("-");
+    return (dash > MAX_SLUG / 2 ? cut.slice(0, dash) : cut).replace(/-+$/g, "");
   };
 }
 

@@ -150,6 +150,22 @@ export function monthName(year: number, month: number, locale: string, zone: str
   return capitalize(DateTime.fromObject({ year, month }, { zone }).setLocale(locale).toFormat("LLLL"), locale);
 }
 
+/** Keys a release names that its registry lacks, each with the nearest known keys. */
+export function unknownKeys(entries: Entry[], registries: Registries): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of entries) {
+    const r = item.data.release!;
+    for (const kind of ["people", "organisations", "places"] as const) {
+      for (const key of r[kind]) {
+        if (!(key in registries[kind])) {
+          problems.push({ file: item.inputPath, field: kind, message: `names "${key}", which is not in the ${kind} registry`, fix: suggest(key, Object.keys(registries[kind])) });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * Builds every term, archive and per-release link of the site in passes that each touch a release
  * a fixed number of times. `entries` must already be newest first: every list built here keeps that order.
@@ -196,13 +212,6 @@ export function buildIndex<T extends Entry>(
   const archive = new Map<string, Map<number, Map<number, T[]>>>();
   for (const item of entries) {
     const r = item.data.release!;
-    for (const kind of ["people", "organisations", "places"] as const) {
-      for (const key of r[kind]) {
-        if (!(key in registries[kind])) {
-          problems.push({ file: item.inputPath, field: kind, message: `names "${key}", which is not in the ${kind} registry`, fix: suggest(key, Object.keys(registries[kind])) });
-        }
-      }
-    }
     const kinds = localeKinds(r.lang);
     for (const key of new Set(r.tags)) push(kinds.tags, key, item);
     for (const key of new Set(r.people)) push(kinds.people, key, item);

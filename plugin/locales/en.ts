@@ -41,6 +41,7 @@ export const en: LocaleDictionary = {
     language: "Language",
     languageName: "English",
     original: "Original",
+    corrections: "Corrections",
   },
   kinds: {
     ministry: "ministry",

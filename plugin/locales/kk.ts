@@ -42,6 +42,7 @@ export const kk: LocaleDictionary = {
     language: "Тіл",
     languageName: "Қазақша",
     original: "Түпнұсқа",
+    corrections: "Түзетулер",
   },
   kinds: {
     ministry: "министрлік",

@@ -42,6 +42,7 @@ export const ru: LocaleDictionary = {
     language: "Язык",
     languageName: "Русский",
     original: "Оригинал",
+    corrections: "Исправления",
   },
   kinds: {
     ministry: "министерство",

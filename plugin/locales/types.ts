@@ -38,6 +38,7 @@ export interface LocaleStrings {
   /** The language's own name for itself: Русский, Қазақша, English. */
   languageName: string;
   original: string;
+  corrections: string;
 }
 
 export type StringKey = keyof LocaleStrings;

@@ -8,6 +8,9 @@ import newsroom, { type NewsroomOptions } from "../../plugin/index.ts";
 // filters. The CLI builds once per process; tests build many sites in one, so each starts clean.
 import layoutCache from "../../node_modules/@11ty/eleventy/src/LayoutCache.js";
 
+/** Forget layouts compiled by an earlier build in this process (see the import above). */
+export const resetLayouts = () => layoutCache.clear();
+
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const fixture = (name: string) => path.join(ROOT, "tests/fixtures", name);
 
@@ -57,6 +60,8 @@ export async function buildFixture(
       configure?.(eleventyConfig);
     },
   });
+  // Failures are asserted on through the thrown error; Eleventy's own printout would only add noise.
+  elev.disableLogger();
   const out = await elev.toJSON();
   return wrap(
     out

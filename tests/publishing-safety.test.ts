@@ -1,0 +1,114 @@
+// Drafts and embargoes that never leak, corrections, URL collisions, and `newsroom check`.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { describe, expect, it } from "vitest";
+import newsroom from "../plugin/index.ts";
+import { BASE_OPTIONS, buildError, buildFixture, fixture, resetLayouts, ROOT, text, type Built } from "./helpers/build.ts";
+import { parseXml } from "./helpers/xml.ts";
+
+const EMBARGO = "2025-12-16T10:00:00+05:00";
+const dump = (site: Built) => site.pages.map((p) => [p.url, p.content] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+describe("embargo", () => {
+  it("a minute before, the site is exactly the site without that release", async () => {
+    const before = await buildFixture("embargo", { now: "2025-12-16T09:59:00+05:00" });
+    const without = await buildFixture("embargo", { now: "2025-12-16T09:59:00+05:00" }, (c) => c.ignores.add("**/embargoed.md"));
+    expect(dump(before)).toEqual(dump(without));
+    for (const [, content] of dump(before)) {
+      expect(content).not.toContain("zebracorn");
+      expect(content).not.toContain("Embargoed release");
+      expect(content).not.toMatch(/sekret|секрет/);
+    }
+  });
+
+  it("once the clock passes it, the release is everywhere", async () => {
+    const after = await buildFixture("embargo", { now: EMBARGO });
+    expect(text(after.html("/ru/2025/12/embargoed/").querySelector("h1"))).toBe("Embargoed release");
+    expect(after.html("/ru/").querySelectorAll(".newsroom-card__title").map(text)[0]).toBe("Embargoed release");
+    expect(after.page("/ru/feed.xml").content).toContain("zebracorn");
+    expect(after.page("/sitemap.xml").content).toContain("/ru/2025/12/embargoed/");
+    expect(after.page("/ru/news-sitemap.xml").content).toContain("/ru/2025/12/embargoed/");
+    expect(text(after.html("/ru/tags/eksport/").querySelector(".newsroom-term__count"))).toBe("3 пресс-релиза");
+  });
+
+  it("takes the clock from the environment", async () => {
+    process.env.NEWSROOM_NOW = EMBARGO;
+    try {
+      expect((await buildFixture("embargo")).pages.some((p) => p.url === "/ru/2025/12/embargoed/")).toBe(true);
+    } finally {
+      delete process.env.NEWSROOM_NOW;
+    }
+  });
+
+  it("without any clock, the build refuses rather than guess", async () => {
+    const message = await buildError("embargo");
+    expect(message).toContain('embargo/releases/embargoed.md: "embargo" needs the build\'s clock, and none was given: set the now option');
+  });
+});
+
+describe("drafts", () => {
+  it("appear under --serve and nowhere in a production build", async () => {
+    const build = async (runMode: string) => {
+      resetLayouts();
+      const elev = new Eleventy(fixture("ordering"), path.join(fixture("ordering"), "_site"), {
+        quietMode: true,
+        runMode,
+        configPath: false as unknown as string,
+        config: (c: any) => c.addPlugin(newsroom, BASE_OPTIONS),
+      } as Record<string, unknown>);
+      return (await elev.toJSON()).map((p) => p.content).join("\n");
+    };
+    expect(await build("serve")).toContain("Not ready");
+    expect(await build("build")).not.toContain("Not ready");
+  });
+});
+
+describe("corrections", () => {
+  it("are a dated log on the article and feed dateModified, the feeds and the sitemap", async () => {
+    const site = await buildFixture("embargo", { now: EMBARGO });
+    const log = site.html("/ru/2025/12/corrected/").querySelector(".newsroom-corrections")!;
+    expect(text(log.querySelector("h2"))).toBe("Исправления");
+    expect(log.querySelectorAll("li").map((li) => [li.querySelector("time")?.getAttribute("datetime"), text(li)])).toEqual([
+      ["2025-12-11T15:30:00+05:00", "11 декабря 2025, 15:30: Уточнено число рабочих мест."],
+      ["2025-12-12T09:00:00+05:00", "12 декабря 2025, 09:00: Исправлена должность вице-министра."],
+    ]);
+    const graph = JSON.parse(site.html("/ru/2025/12/corrected/").querySelector('script[type="application/ld+json"]')!.textContent)["@graph"][0];
+    expect(graph.dateModified).toBe("2025-12-12T09:00:00+05:00");
+    const entry = parseXml(site.page("/ru/feed.xml").content).feed.entry.find((e: any) => e.id.endsWith("/corrected/"));
+    expect(entry.updated).toBe("2025-12-12T09:00:00+05:00");
+    expect(JSON.parse(site.page("/ru/feed.json").content).items.find((i: any) => i.id.endsWith("/corrected/")).date_modified).toBe("2025-12-12T09:00:00+05:00");
+    expect(site.page("/sitemap.xml").content).toContain("<loc>https://press.example.kz/ru/2025/12/corrected/</loc><lastmod>2025-12-12T09:00:00+05:00</lastmod>");
+  });
+});
+
+describe("collisions", () => {
+  it("two releases on one URL fail the build, naming both", async () => {
+    const message = await buildError("collision");
+    expect(message).toContain('collision/releases/b.md: "slug" gives the URL /ru/2025/12/same-slug/, which ./tests/fixtures/collision/releases/a.md has too');
+  });
+});
+
+describe("newsroom check", () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "dist/cli.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+
+  it("reports every problem in every file, drafts and embargoed releases included, and fails", () => {
+    const result = run("check", "--config=tests/fixtures/check-bad/eleventy.config.js", "--input=tests/fixtures/check-bad");
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/check-bad\/releases\/draft-bad-date\.md: "date" is "16 декабря 2025", which is not a date: write an ISO 8601 date/),
+      expect.stringMatching(/check-bad\/releases\/embargoed\.md: "source\.url" is "javascript:alert\(1\)", which is not an http\(s\) address/),
+      expect.stringMatching(/check-bad\/releases\/no-title\.md: "title" is missing: write the headline/),
+      expect.stringMatching(/check-bad\/releases\/typo\.md: "people" names "ivanof", which is not in the people registry: did you mean "ivanov"\?/),
+      "newsroom check: 4 problems",
+    ]);
+  });
+
+  it("passes a good site, writing nothing", () => {
+    const result = run("check", "--config=.eleventy.ts");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^newsroom check: \d+ pages built in memory, no problems/);
+    expect(result.status).toBe(0);
+  });
+});

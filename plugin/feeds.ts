@@ -187,6 +187,7 @@ export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOption
             if (!html) {
               // Eleventy's HTML base plugin makes every URL in the body absolute, as feed readers need.
               html = this.transformWithHtmlBase(String((item as unknown as { content: string }).content ?? ""), `${options.siteUrl}/`, item.url);
+              // (The filter adds Eleventy's pathPrefix itself.)
               absoluteContent.set(item.inputPath, html);
             }
             return entryOf(item, await html, options);

@@ -7,6 +7,7 @@ import { formatNumber, type Notation } from "./numbers.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { Slugger } from "./slug.ts";
 import { countLabel } from "./taxonomy.ts";
+import { absolute } from "./structured-data.ts";
 
 interface FilterThis {
   page?: { lang?: string; inputPath?: string };
@@ -52,10 +53,8 @@ export function createFilters(options: ResolvedOptions, slug: Slugger) {
     },
     /** `/ru/…` → `https://press.example.kz/ru/…`, for canonical links, feeds and structured data. */
     newsroomAbsoluteUrl(value: unknown): string {
-      const path = String(value ?? "/");
-      if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path;
       // siteUrl may carry a path of its own (https://gov.kz/press), so join rather than resolve.
-      return options.siteUrl + (path.startsWith("/") ? path : `/${path}`);
+      return absolute(options, String(value ?? "/"));
     },
   };
 }

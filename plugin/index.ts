@@ -6,6 +6,7 @@ import MarkdownIt from "markdown-it";
 import { addReleases } from "./collections.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { PREFIX, ProblemLog } from "./errors.ts";
+import { addCdnOutput } from "./cdn.ts";
 import { addFeeds, FEED_FILES } from "./feeds.ts";
 import { addFilters } from "./filters.ts";
 import { useZonedDates } from "./frontmatter.ts";
@@ -13,6 +14,7 @@ import { addLayouts } from "./layouts.ts";
 import { resolveOptions, type NewsroomOptions } from "./options.ts";
 import { addIndexPages, addListPages } from "./pages.ts";
 import { createShortcodes } from "./shortcodes.ts";
+import { addSearch } from "./search.ts";
 import { addSitemaps } from "./sitemaps.ts";
 import { createSlugger } from "./slug.ts";
 import { addStructuredData } from "./structured-data.ts";
@@ -41,6 +43,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     );
   }
   const options = resolveOptions(userOptions);
+  // Read when URLs are made: `--pathprefix` reaches the config after plugins are added.
+  options.pathPrefix = () => String((eleventyConfig as { pathPrefix?: string }).pathPrefix ?? "/").replace(/\/+$/, "");
   const slug = createSlugger(options.transliteration);
 
   const log = new ProblemLog();
@@ -51,7 +55,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   // Its `transformWithHtmlBase` filter gives feeds absolute URLs; later, `pathPrefix` support.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  const stylesheet = addLayouts(eleventyConfig);
+  const { stylesheet, searchScript } = addLayouts(eleventyConfig);
   eleventyConfig.addGlobalData("newsroom", {
     siteName: options.siteName,
     siteUrl: options.siteUrl,
@@ -62,6 +66,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     bases: Object.fromEntries(options.locales.map((l) => [l, options.base(l)])),
     timeZone: options.timeZone,
     stylesheet: stylesheet.url,
+    search: options.search,
     feeds: FEED_FILES,
     ogLocales: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.ogLocale ?? l])),
   });
@@ -73,6 +78,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addStructuredData(eleventyConfig, options, index);
   addFeeds(eleventyConfig, options, index);
   addSitemaps(eleventyConfig, options, index);
+  addSearch(eleventyConfig, options, searchScript);
+  addCdnOutput(eleventyConfig, options);
   addFilters(eleventyConfig, options, slug);
 
   // Quotes render their Markdown with the site's own markdown-it, captured when Eleventy builds it.

@@ -15,7 +15,9 @@ export const LIST_LAYOUT = "newsroom/list.njk";
 export const TERM_LAYOUT = "newsroom/term.njk";
 export const TERMS_LAYOUT = "newsroom/terms.njk";
 export const ARCHIVE_LAYOUT = "newsroom/archive.njk";
-const LAYOUTS = [BASE_LAYOUT, RELEASE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT, ARCHIVE_LAYOUT];
+export const NOT_FOUND_LAYOUT = "newsroom/404.njk";
+export const SEARCH_LAYOUT = "newsroom/search.njk";
+const LAYOUTS = [BASE_LAYOUT, RELEASE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT, ARCHIVE_LAYOUT, NOT_FOUND_LAYOUT, SEARCH_LAYOUT];
 
 export interface Stylesheet {
   /** Site path with a content hash, so a CDN may cache it for a year. */
@@ -23,13 +25,15 @@ export interface Stylesheet {
   css: string;
 }
 
-export function readStylesheet(): Stylesheet {
-  const css = readFileSync(path.join(TEMPLATES_DIR, "newsroom.css"), "utf8");
+/** A shipped asset, named by its content's hash so a CDN may cache it for a year. */
+export function readAsset(file: string): Stylesheet {
+  const css = readFileSync(path.join(TEMPLATES_DIR, file), "utf8");
   const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
-  return { url: `/newsroom/newsroom.${hash}.css`, css };
+  const ext = path.extname(file);
+  return { url: `/newsroom/${path.basename(file, ext)}.${hash}${ext}`, css };
 }
 
-export function addLayouts(eleventyConfig: EleventyConfig): Stylesheet {
+export function addLayouts(eleventyConfig: EleventyConfig): { stylesheet: Stylesheet; searchScript: Stylesheet } {
   const { input, includes } = eleventyConfig.directories;
   const includesFromInput = path.posix.relative(input, includes);
 
@@ -50,12 +54,15 @@ export function addLayouts(eleventyConfig: EleventyConfig): Stylesheet {
     environment.loaders.push(loader);
   });
 
-  const stylesheet = readStylesheet();
-  eleventyConfig.addTemplate("newsroom-virtual/stylesheet.11ty.js", {
-    data: { permalink: stylesheet.url, eleventyExcludeFromCollections: true },
-    render: () => stylesheet.css,
-  });
-  return stylesheet;
+  const stylesheet = readAsset("newsroom.css");
+  const searchScript = readAsset("newsroom-search.js");
+  for (const [name, asset] of [["stylesheet", stylesheet], ["search-script", searchScript]] as const) {
+    eleventyConfig.addTemplate(`newsroom-virtual/${name}.11ty.js`, {
+      data: { permalink: asset.url, eleventyExcludeFromCollections: true },
+      render: () => asset.css,
+    });
+  }
+  return { stylesheet, searchScript };
 }
 
 /** The partials a site can override, for documentation and tests. */

@@ -50,6 +50,10 @@ export interface NewsroomOptions {
    * machine's clock. Unset, it is NEWSROOM_NOW, then SOURCE_DATE_EPOCH, then the newest release.
    */
   now?: string | Date;
+  /** Build a Pagefind search index after Eleventy, and a search page in each locale. */
+  search?: boolean;
+  /** Write `_headers` (Netlify, Cloudflare Pages): a year's caching for hashed assets, minutes for the rest. */
+  headers?: boolean;
   /** Build drafts too. Defaults to true under `--serve`/`--watch` and false in a production build. */
   drafts?: boolean;
 }
@@ -74,6 +78,10 @@ export interface ResolvedOptions {
   drafts: boolean | undefined;
   feedLength: number;
   sitemapSize: number;
+  search: boolean;
+  headers: boolean;
+  /** Eleventy's pathPrefix without its trailing slash ("" or "/press"), read when URLs are made. */
+  pathPrefix(): string;
   now: string | Date | undefined;
 }
 
@@ -206,6 +214,9 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     drafts: o.drafts,
     feedLength,
     sitemapSize,
+    search: o.search ?? true,
+    headers: o.headers ?? true,
+    pathPrefix: () => "",
     now: o.now,
   };
 }

@@ -35,8 +35,9 @@ export interface ReleaseGraphInput {
 
 type Json = Record<string, unknown>;
 
+/** An absolute URL for a site path, with Eleventy's pathPrefix: for canonical links, feeds, sitemaps, JSON-LD. */
 export function absolute(options: ResolvedOptions, path: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : options.siteUrl + (path.startsWith("/") ? path : `/${path}`);
+  return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : options.siteUrl + options.pathPrefix() + (path.startsWith("/") ? path : `/${path}`);
 }
 
 export function publisherNode(options: ResolvedOptions): Json {

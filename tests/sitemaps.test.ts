@@ -15,7 +15,9 @@ describe("sitemap.xml", () => {
     expect(lint.ok, lint.output).toBe(true);
     const urls = parseXml(xml).urlset.url as { loc: string; lastmod?: string }[];
     const locs = urls.map((u) => u.loc);
-    const htmlPages = site.pages.filter((p) => p.url.endsWith("/")).map((p) => `https://press.example.kz${p.url}`);
+    // Every page but the search pages, which ask not to be indexed.
+    const htmlPages = site.pages.filter((p) => p.url.endsWith("/") && !p.url.endsWith("/search/")).map((p) => `https://press.example.kz${p.url}`);
+    expect(site.html("/ru/search/").querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
     expect([...locs].sort()).toEqual([...htmlPages].sort());
     expect(urls.find((u) => u.loc.endsWith("/ru/2025/12/visit/"))?.lastmod).toBe("2025-12-17T09:30:00+05:00");
     expect(urls.find((u) => u.loc.endsWith("/ru/tags/eksport/"))?.lastmod).toBe("2025-12-17T09:30:00+05:00");
@@ -38,7 +40,7 @@ describe("sitemap.xml", () => {
       expect(n).toBeLessThanOrEqual(10);
       total += n;
     }
-    expect(total).toBe(site.pages.filter((p) => p.url.endsWith("/")).length);
+    expect(total).toBe(site.pages.filter((p) => p.url.endsWith("/") && !p.url.endsWith("/search/")).length);
   });
 });
 

@@ -39,6 +39,19 @@ export interface LocaleStrings {
   languageName: string;
   original: string;
   corrections: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  search: string;
+  searchPlaceholder: string;
+  /** Shown where search cannot run: the page offers the archive and indexes instead. */
+  searchNoScript: string;
+  /** Pagefind's own placeholders: [SEARCH_TERM], [COUNT]. */
+  searchZero: string;
+  searchMany: string;
+  searchOne: string;
+  searchMore: string;
+  searchClear: string;
+  searchSearching: string;
 }
 
 export type StringKey = keyof LocaleStrings;

@@ -1,0 +1,33 @@
+// Search: a Pagefind index written after Eleventy, and a search page in each locale.
+import path from "node:path";
+import type { EleventyConfig } from "./eleventy.ts";
+import { SEARCH_LAYOUT } from "./layouts.ts";
+import type { ResolvedOptions } from "./options.ts";
+
+export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptions, script: { url: string }): void {
+  if (!options.search) return;
+  for (const locale of options.locales) {
+    eleventyConfig.addTemplate(`newsroom-virtual/search-${locale}.11ty.js`, {
+      data: { layout: SEARCH_LAYOUT, permalink: `${options.base(locale)}search/`, eleventyExcludeFromCollections: true, newsroomSearchScript: script.url },
+      render: () => "",
+    });
+  }
+
+  eleventyConfig.on("eleventy.after", async ({ dir, outputMode }: { dir: { output: string }; outputMode?: string }) => {
+    if (outputMode !== undefined && outputMode !== "fs") return;
+    // Loaded only when a site is written: Pagefind starts a native binary.
+    const pagefind = await import("pagefind");
+    try {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(errors.join("; "));
+      const added = await index.addDirectory({ path: dir.output });
+      if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+      const written = await index.writeFiles({ outputPath: path.join(dir.output, "pagefind") });
+      if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+    } catch (e) {
+      throw new Error(`[newsroom] the search index could not be built: ${(e as Error).message}. Set search: false to build without it.`);
+    } finally {
+      await pagefind.close();
+    }
+  });
+}

@@ -30,9 +30,10 @@ export function addCdnOutput(eleventyConfig: EleventyConfig, options: ResolvedOp
   });
 
   if (!options.headers) return;
-  eleventyConfig.on("eleventy.after", ({ dir, outputMode }: { dir: { output: string }; outputMode?: string }) => {
+  eleventyConfig.on("eleventy.after", ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
     if (outputMode !== undefined && outputMode !== "fs") return;
-    const out = dir.output;
+    // `directories`, not the deprecated `dir`: only it follows --output.
+    const out = directories.output;
     const top = readdirSync(out).map((name) => ({ name, dir: statSync(path.join(out, name)).isDirectory() }));
     // The search index may still be being written by its own handler; its folder gets a rule either way.
     if (options.search && !top.some((e) => e.name === "pagefind")) top.push({ name: "pagefind", dir: true });

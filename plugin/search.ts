@@ -13,16 +13,16 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
     });
   }
 
-  eleventyConfig.on("eleventy.after", async ({ dir, outputMode }: { dir: { output: string }; outputMode?: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
     if (outputMode !== undefined && outputMode !== "fs") return;
     // Loaded only when a site is written: Pagefind starts a native binary.
     const pagefind = await import("pagefind");
     try {
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(errors.join("; "));
-      const added = await index.addDirectory({ path: dir.output });
+      const added = await index.addDirectory({ path: directories.output });
       if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-      const written = await index.writeFiles({ outputPath: path.join(dir.output, "pagefind") });
+      const written = await index.writeFiles({ outputPath: path.join(directories.output, "pagefind") });
       if (written.errors.length > 0) throw new Error(written.errors.join("; "));
     } catch (e) {
       throw new Error(`[newsroom] the search index could not be built: ${(e as Error).message}. Set search: false to build without it.`);

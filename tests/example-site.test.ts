@@ -60,7 +60,7 @@ describe("the Turkestan visit release", () => {
 
   it("uses the example's own header partial instead of the plugin's", () => {
     const header = site.html(URL).querySelector("header.office-header")!;
-    expect(text(header.querySelector(".newsroom-header__brand"))).toBe("Пресс-служба Министерство торговли и интеграции Республики Казахстан");
+    expect(text(header.querySelector(".newsroom-header__brand"))).toBe("Пресс-служба Министерства торговли и интеграции Республики Казахстан");
   });
 
   it("lists the release on the Russian list page and the front page", () => {

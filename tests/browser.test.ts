@@ -1,7 +1,7 @@
 // The example in headless Chromium: axe-core (WCAG 2.2 AA) on every page at phone and desktop widths,
 // the release as a reader sees it, search in three languages, and the README's screenshots.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/build.ts";
 import { launch } from "./helpers/browser.ts";

@@ -27,6 +27,26 @@ export function formatDate(value: DateTime, locale: string, zone: string, patter
   return value.setZone(zone).setLocale(locale).toFormat(pattern);
 }
 
+/**
+ * `formatDate` for ISO strings, remembered: a release's date is printed on its page and again on every
+ * list, term and archive page it appears in, and Luxon's formatting is not cheap.
+ */
+export function createDateFormatter(zone: string) {
+  const cache = new Map<string, string>();
+  return (iso: string, locale: string, pattern: string): string | undefined => {
+    const key = `${iso}|${locale}|${pattern}`;
+    let out = cache.get(key);
+    if (out === undefined) {
+      const dt = parseDate(iso, zone);
+      if (!dt) return undefined;
+      out = formatDate(dt, locale, zone, pattern);
+      if (cache.size > 100_000) cache.clear();
+      cache.set(key, out);
+    }
+    return out;
+  };
+}
+
 /** Turns what a template hands a filter (Date, DateTime, ISO string) into a DateTime, or throws. */
 export function toDateTime(value: unknown, zone: string, filter: string): DateTime {
   const dt = parseDate(value, zone);

@@ -33,6 +33,18 @@ export interface FeedEntry {
   image?: { url: string; alt: string };
 }
 
+// The same release sits in many feeds; the RSS plugin's formatter builds an Intl formatter each call.
+const rfc822Cache = new Map<string, string>();
+function rfc822Of(iso: string, zone: string): string {
+  const key = `${iso}|${zone}`;
+  let out = rfc822Cache.get(key);
+  if (out === undefined) {
+    if (rfc822Cache.size > 100_000) rfc822Cache.clear();
+    rfc822Cache.set(key, (out = dateToRfc822(iso, zone)));
+  }
+  return out;
+}
+
 const newest = (items: CollectionItem[]) =>
   items.reduce<string | undefined>((max, item) => {
     const r = item.data.release!;
@@ -107,7 +119,7 @@ export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
 export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const self = absolute(options, `${feed.base}${FEED_FILES.rss}`);
   // The RSS plugin's RFC 822 filter, given the site's zone: "Tue, 16 Dec 2025 00:00:00 +0500".
-  const rfc822 = (iso: string) => dateToRfc822(iso, options.timeZone);
+  const rfc822 = (iso: string) => rfc822Of(iso, options.timeZone);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">`,

@@ -1,6 +1,6 @@
 // Filters for templates: localised dates and numbers, slugs, the layouts' strings and absolute URLs.
 // Every name carries the `newsroom` prefix: a plugin's filter would silently replace a site's own.
-import { formatDate, isoDate, toDateTime } from "./dates.ts";
+import { createDateFormatter, formatDate, isoDate, toDateTime } from "./dates.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { interpolate, type StringKey } from "./locales/index.ts";
 import { formatNumber, type Notation } from "./numbers.ts";
@@ -19,12 +19,18 @@ export function createFilters(options: ResolvedOptions, slug: Slugger) {
     return lang && options.dictionaries[lang] ? lang : options.defaultLocale;
   };
   const dictionary = (self: FilterThis | undefined, explicit?: unknown) => options.dictionaries[localeOf(self, explicit)]!;
+  const dateText = createDateFormatter(options.timeZone);
 
   return {
     /** `16 декабря 2025`, `2025 жылғы 16 желтоқсан`, `16 December 2025`, in the site's zone. */
     newsroomDate(this: FilterThis | undefined, value: unknown, locale?: string, pattern?: string): string {
       const d = dictionary(this, locale);
-      return formatDate(toDateTime(value, options.timeZone, "newsroomDate"), localeOf(this, locale), options.timeZone, pattern ?? d.dateFormat);
+      const how = pattern ?? d.dateFormat;
+      if (typeof value === "string") {
+        const text = dateText(value, localeOf(this, locale), how);
+        if (text !== undefined) return text;
+      }
+      return formatDate(toDateTime(value, options.timeZone, "newsroomDate"), localeOf(this, locale), options.timeZone, how);
     },
     /** ISO 8601 with the zone's offset: `2025-12-16T00:00:00+05:00`. */
     newsroomIsoDate(value: unknown): string {

@@ -51,6 +51,13 @@ export function formatNumber(value: number, locale: string, notation: Notation):
   return { text, agreesWith: Math.round(shown * scale) };
 }
 
+const categoryCache = new Map<string, Intl.LDMLPluralRule[]>();
+function categoriesOf(locale: string, r: Intl.PluralRules): Intl.LDMLPluralRule[] {
+  let c = categoryCache.get(locale);
+  if (!c) categoryCache.set(locale, (c = CATEGORY_ORDER.filter((x) => r.resolvedOptions().pluralCategories.includes(x))));
+  return c;
+}
+
 /** CLDR's order of plural categories; a unit lists its forms in this order, skipping those its locale lacks. */
 const CATEGORY_ORDER: Intl.LDMLPluralRule[] = ["zero", "one", "two", "few", "many", "other"];
 
@@ -64,7 +71,7 @@ export function pluralForm(forms: string, count: number, locale: string): string
   const list = forms.split("|").map((s) => s.trim());
   if (list.length === 1) return list[0]!;
   const r = rules(locale);
-  const categories = CATEGORY_ORDER.filter((c) => r.resolvedOptions().pluralCategories.includes(c));
+  const categories = categoriesOf(locale, r);
   const byCategory = new Map<string, string>();
   categories.forEach((c, i) => {
     if (list[i] !== undefined) byCategory.set(c, list[i]!);

@@ -4,6 +4,9 @@ import type { EleventyConfig } from "./eleventy.ts";
 import { SEARCH_LAYOUT } from "./layouts.ts";
 import type { ResolvedOptions } from "./options.ts";
 
+/** Release URLs end in /yyyy/mm/slug/, with or without a locale folder in front. */
+const RELEASE_PAGES = "**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html";
+
 export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptions, script: { url: string }): void {
   if (!options.search) return;
   for (const locale of options.locales) {
@@ -20,7 +23,9 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
     try {
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(errors.join("; "));
-      const added = await index.addDirectory({ path: directories.output });
+      // Only release pages hold content to find (their article is the `data-pagefind-body`); reading
+      // just them spares Pagefind every list, term and archive page of a large archive.
+      const added = await index.addDirectory({ path: directories.output, glob: RELEASE_PAGES });
       if (added.errors.length > 0) throw new Error(added.errors.join("; "));
       const written = await index.writeFiles({ outputPath: path.join(directories.output, "pagefind") });
       if (written.errors.length > 0) throw new Error(written.errors.join("; "));

@@ -422,7 +422,10 @@ function ref(t: TermRef): TermRef {
   return { kind: t.kind, key: t.key, name: t.name, url: t.url, count: t.count };
 }
 
+const integerFormats = new Map<string, Intl.NumberFormat>();
 /** "3 пресс-релиза", "1 press release". */
 export function countLabel(count: number, forms: string, locale: string): string {
-  return `${new Intl.NumberFormat(locale).format(count)} ${pluralForm(forms, count, locale)}`;
+  let f = integerFormats.get(locale);
+  if (!f) integerFormats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return `${f.format(count)} ${pluralForm(forms, count, locale)}`;
 }

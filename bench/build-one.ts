@@ -40,6 +40,8 @@ const elev = new Eleventy(site, out, {
         siteUrl: "https://bench.example.kz",
         timeZone: "Asia/Almaty",
         now: "2026-01-01T00:00:00+05:00",
+        // `--no-search` in run.ts: the Eleventy build alone, without Pagefind's pass after it.
+        search: process.env.NEWSROOM_BENCH_SEARCH !== "0",
       });
   },
 });

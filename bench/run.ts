@@ -1,5 +1,6 @@
 // The benchmark: the newsroom build against bare Eleventy on the same releases, measured in one run.
-// `npm run bench` (N = 1000, 5000, 20000); `npm run bench -- 50` for a quick look.
+// `npm run bench` (N = 1000, 5000, 20000); `npm run bench -- 50` for a quick look;
+// `--no-search` leaves out the Pagefind index, which is written after Eleventy.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -8,7 +9,9 @@ import { fileURLToPath } from "node:url";
 import { generate } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const args = process.argv.slice(2);
+const search = !args.includes("--no-search");
+const sizes = args.map(Number).filter((n) => n > 0);
 const ns = sizes.length > 0 ? sizes : [1000, 5000, 20000];
 
 interface Result {
@@ -24,6 +27,7 @@ function measure(mode: "newsroom" | "bare", n: number): Result {
     generate(path.join(tmp, "site"), n);
     const run = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(ROOT, "bench/build-one.ts"), mode, path.join(tmp, "site"), path.join(tmp, "out")], {
       cwd: ROOT,
+      env: { ...process.env, NEWSROOM_BENCH_SEARCH: search ? "1" : "0" },
       encoding: "utf8",
       maxBuffer: 16 * 1024 * 1024,
     });
@@ -47,4 +51,5 @@ for (const n of ns) {
     console.log(row);
   }
 }
-console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+console.log(`\nnewsroom: every feature on${search ? ", Pagefind search index included" : ", without the Pagefind search index"}`);
+console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);

@@ -25,6 +25,9 @@ export interface EleventyConfig {
   addTemplate(path: string, content: unknown, data?: Record<string, unknown>): void;
   addPreprocessor(name: string, extensions: string, fn: (data: Record<string, any>, content: string) => unknown): void;
   addDateParsing(fn: (value: unknown) => unknown): void;
+  addDataExtension(extension: string, options: object): void;
+  addTransform(name: string, fn: (this: { page: { url?: string; outputPath?: string | false } }, content: string) => unknown): void;
+  dataExtensions?: Map<string, unknown>;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   amendLibrary(name: string, fn: (library: any) => void): void;
   on(event: string, fn: (...args: any[]) => unknown): void;

@@ -85,6 +85,17 @@ export function entryOf(item: CollectionItem, contentHtml: string, options: Reso
   };
 }
 
+// A release's escaped body is the same in every Atom and RSS feed it is in.
+const escapedBodies = new Map<string, string>();
+function escapedBody(html: string): string {
+  let out = escapedBodies.get(html);
+  if (out === undefined) {
+    if (escapedBodies.size > 50_000) escapedBodies.clear();
+    escapedBodies.set(html, (out = escapeXml(html)));
+  }
+  return out;
+}
+
 export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const self = absolute(options, `${feed.base}${FEED_FILES.atom}`);
   const lines = [
@@ -107,7 +118,7 @@ export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
       `<published>${escapeXml(e.published)}</published>`,
       `<updated>${escapeXml(e.updated)}</updated>`,
       `<summary>${escapeXml(e.summary)}</summary>`,
-      `<content type="html">${escapeXml(e.contentHtml)}</content>`,
+      `<content type="html">${escapedBody(e.contentHtml)}</content>`,
       ...e.tags.map((t) => `<category term="${escapeXml(t)}"/>`),
       `</entry>`,
     );
@@ -139,7 +150,7 @@ export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptio
       `<guid isPermaLink="true">${escapeXml(e.url)}</guid>`,
       `<pubDate>${escapeXml(rfc822(e.published))}</pubDate>`,
       `<description>${escapeXml(e.summary)}</description>`,
-      `<content:encoded>${escapeXml(e.contentHtml)}</content:encoded>`,
+      `<content:encoded>${escapedBody(e.contentHtml)}</content:encoded>`,
       ...e.tags.map((t) => `<category>${escapeXml(t)}</category>`),
       `</item>`,
     );

@@ -17,6 +17,7 @@ import { createShortcodes } from "./shortcodes.ts";
 import { addSearch } from "./search.ts";
 import { addSitemaps } from "./sitemaps.ts";
 import { createSlugger } from "./slug.ts";
+import { freezeRegistryFiles } from "./registries.ts";
 import { addStructuredData } from "./structured-data.ts";
 import { addTranslations } from "./translations.ts";
 
@@ -78,6 +79,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     ogLocales: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.ogLocale ?? l])),
   });
 
+  freezeRegistryFiles(eleventyConfig, options.registry);
   const index = addReleases(eleventyConfig, options, slug, log);
   addListPages(eleventyConfig, options);
   addIndexPages(eleventyConfig);

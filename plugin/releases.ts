@@ -31,6 +31,9 @@ export interface Release {
   translatedFrom?: string;
   /** Which pages in other languages are this one: releases sharing a translationKey. */
   alternateKey: string;
+  /** Year and month of `published` in the site's zone, for archives. */
+  year: number;
+  month: number;
   /** Site-relative URL, e.g. `/ru/2025/12/turkestan-visit/`. */
   url: string;
 }
@@ -155,6 +158,8 @@ export function normaliseRelease(
       updates,
       draft: fm.draft ?? false,
       slug: releaseSlug,
+      year: zoned.year,
+      month: zoned.month,
       translationKey: fm.translationKey,
       translatedFrom: fm.translatedFrom,
       alternateKey: fm.translationKey !== undefined ? `release:${fm.translationKey}` : `file:${page.inputPath}`,

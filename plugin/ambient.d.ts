@@ -1,6 +1,5 @@
 // Eleventy 3 ships no type declarations; the plugin only needs these names from it.
 declare module "@11ty/eleventy" {
-  export const I18nPlugin: unknown;
   export const HtmlBasePlugin: unknown;
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>, config?: unknown);

@@ -1,6 +1,6 @@
 // The layouts, partials and stylesheet the plugin ships, each overridable by a file of the same name.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "./eleventy.ts";
@@ -63,9 +63,4 @@ export function addLayouts(eleventyConfig: EleventyConfig): { stylesheet: Styles
     });
   }
   return { stylesheet, searchScript };
-}
-
-/** The partials a site can override, for documentation and tests. */
-export function shippedPartials(): string[] {
-  return readdirSync(path.join(TEMPLATES_DIR, "newsroom/partials")).map((f) => `newsroom/partials/${f}`);
 }

@@ -1,6 +1,6 @@
 // The `releases` collection and the list pages: newest first by instant, stable, drafts left out, 20 a page.
 import { describe, expect, it } from "vitest";
-import { buildFixture, text } from "./helpers/build.ts";
+import { buildFixture, text, virtualReleases } from "./helpers/build.ts";
 
 const listTitles = (site: Awaited<ReturnType<typeof buildFixture>>, url: string) =>
   site.html(url).querySelectorAll(".newsroom-card__title").map(text);
@@ -28,19 +28,7 @@ describe("releases collection", () => {
   });
 });
 
-function releases(n: number) {
-  return (c: any) => {
-    for (let i = 1; i <= n; i++) {
-      const day = String(1 + (i % 28)).padStart(2, "0");
-      const month = String(1 + Math.floor(i / 28)).padStart(2, "0");
-      c.addTemplate(`releases/r${String(i).padStart(3, "0")}.md`, `Release ${i}.`, {
-        title: `Release ${i}`,
-        date: `2025-${month}-${day}T${String(i % 24).padStart(2, "0")}:00`,
-        lead: `Lead ${i}.`,
-      });
-    }
-  };
-}
+const releases = (n: number) => virtualReleases(n);
 
 describe("list pages", () => {
   it.each([

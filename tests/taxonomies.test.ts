@@ -1,6 +1,6 @@
 // People, organisations, places and tags as pages of their own; archives; links on each article.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildError, buildFixture, text, type Built } from "./helpers/build.ts";
+import { buildError, buildFixture, text, virtualReleases, type Built } from "./helpers/build.ts";
 
 let site: Built;
 let collections: Record<string, any> = {};
@@ -151,16 +151,7 @@ describe("problems stop the build", () => {
 });
 
 describe("term pages paginate 20 a page", () => {
-  const tagged = (n: number) => (c: any) => {
-    for (let i = 1; i <= n; i++) {
-      c.addTemplate(`releases/t${String(i).padStart(3, "0")}.md`, `Release ${i}.`, {
-        title: `Tagged ${i}`,
-        date: `2025-01-01T00:00:00Z`.replace("01T", `${String(1 + (i % 28)).padStart(2, "0")}T`).replace("2025-01", `2025-${String(1 + Math.floor(i / 28)).padStart(2, "0")}`),
-        lead: `Lead ${i}.`,
-        tags: ["пагинация"],
-      });
-    }
-  };
+  const tagged = (n: number) => virtualReleases(n, "t", { tags: ["пагинация"] });
   it.each([
     [0, []],
     [1, [1]],

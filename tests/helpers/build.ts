@@ -98,3 +98,22 @@ export async function buildError(name: string, options: Partial<NewsroomOptions>
 }
 
 export const text = (el: HTMLElement | null | undefined) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+/**
+ * A config callback adding `n` virtual releases, newest last, to a fixture: `releases/<prefix>001.md` …
+ * Each gets its own hour, day and month of 2025, so their order is known.
+ */
+export function virtualReleases(n: number, prefix = "r", extra: Record<string, unknown> = {}) {
+  return (eleventyConfig: any) => {
+    for (let i = 1; i <= n; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const month = String(1 + Math.floor(i / 28)).padStart(2, "0");
+      eleventyConfig.addTemplate(`releases/${prefix}${String(i).padStart(3, "0")}.md`, `Release ${i}.`, {
+        title: `${prefix === "r" ? "Release" : "Tagged"} ${i}`,
+        date: `2025-${month}-${day}T${String(i % 24).padStart(2, "0")}:00`,
+        lead: `Lead ${i}.`,
+        ...extra,
+      });
+    }
+  };
+}

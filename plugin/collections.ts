@@ -13,6 +13,7 @@ import type { ResolvedOptions } from "./options.ts";
 import { normaliseRelease, sortReleases, type Release } from "./releases.ts";
 import type { Slugger } from "./slug.ts";
 import { RELEASE_LAYOUT } from "./layouts.ts";
+import { trackChanges, type ChangeTracker } from "./incremental.ts";
 
 /** Where a release's problems wait for the collection to report them together. */
 const PROBLEMS = "newsroomProblems";
@@ -31,6 +32,8 @@ export interface IndexAccess {
   fromCollections(api: CollectionApi): BuiltIndex;
   /** The index built for this build, once collections have run; for filters at render time. */
   current(): BuiltIndex | undefined;
+  /** Which generated pages a rebuild under --serve renders. */
+  changes: ChangeTracker;
 }
 
 /** Registers releases and their collections, and hands other concerns access to the build's index. */
@@ -156,11 +159,12 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
   eleventyConfig.addCollection("releasesByPlace", (api) => getIndex(api).byKind.places);
   eleventyConfig.addCollection("releasesByYear", (api) => getIndex(api).byYear);
   // For the plugin's own generated pages.
-  eleventyConfig.addCollection("newsroomTermPages", (api) => getIndex(api).termPages);
-  eleventyConfig.addCollection("newsroomTermIndexes", (api) => getIndex(api).termIndexes);
-  eleventyConfig.addCollection("newsroomArchivePages", (api) => getIndex(api).archivePages);
+  const changes = trackChanges(eleventyConfig, isRelease);
+  eleventyConfig.addCollection("newsroomTermPages", (api) => changes.pagesToRender("term", getIndex(api).termPages));
+  eleventyConfig.addCollection("newsroomTermIndexes", (api) => changes.pagesToRender("terms", getIndex(api).termIndexes));
+  eleventyConfig.addCollection("newsroomArchivePages", (api) => changes.pagesToRender("archive", getIndex(api).archivePages));
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));
-  return { fromCollections: getIndex, current: () => index };
+  return { fromCollections: getIndex, current: () => index, changes };
 }

@@ -188,7 +188,7 @@ export function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
 const RENDER: Record<FeedFormat, typeof atomFeed> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
 export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
-  eleventyConfig.addCollection("newsroomFeeds", (api) => feedsOf(index.fromCollections(api), options));
+  eleventyConfig.addCollection("newsroomFeeds", (api) => index.changes.pagesToRender("feed", feedsOf(index.fromCollections(api), options)));
 
   // A release sits in several feeds; make its absolute-URL content once per build.
   let absoluteContent = new Map<string, Promise<string>>();

@@ -1,0 +1,88 @@
+// Rebuilds under `eleventy --watch --incremental`, as a developer editing a release sees them: the
+// saved release and every page that shows it are written again, with the change; pages that do not
+// show it are left as they were; the search index is made again after the rebuild.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse } from "node-html-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../bench/generate.ts";
+import { ROOT } from "./helpers/build.ts";
+
+let site: string;
+let child: ChildProcess;
+let log = "";
+
+/** Resolves when the log, after what it holds now, matches. */
+function next(test: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
+  const from = log.length;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${test} in:\n${log.slice(-2000)}`)), timeoutMs);
+    const poll = setInterval(() => {
+      const m = log.slice(from).match(test);
+      if (m) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(m);
+      }
+    }, 50);
+  });
+}
+
+const WROTE = /Wrote (\d+) files?(?: \(skipped (\d+)\))? in/;
+const page = (url: string) => parse(readFileSync(path.join(site, "_site", url, "index.html"), "utf8"));
+const mtime = (url: string) => statSync(path.join(site, "_site", url, "index.html")).mtimeMs;
+
+beforeAll(async () => {
+  site = mkdtempSync(path.join(os.tmpdir(), "newsroom-incremental-"));
+  generate(site, 60);
+  const plugin = pathToFileURL(path.join(ROOT, "dist/index.js")).href;
+  writeFileSync(
+    path.join(site, "eleventy.config.mjs"),
+    `import newsroom from ${JSON.stringify(plugin)};\nexport default (c) => c.addPlugin(newsroom, { siteName: "Тест", siteUrl: "https://test.example.kz", timeZone: "Asia/Almaty", now: "2026-01-01T00:00:00+05:00" });\n`,
+  );
+  child = spawn(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--watch", "--incremental"], { cwd: site, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (c: Buffer) => (log += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
+  await Promise.all([next(WROTE), next(/Watching/), next(/search index updated/)]);
+  await new Promise((r) => setTimeout(r, 1000)); // the watcher is ready a moment after it says so
+}, 120_000);
+
+afterAll(async () => {
+  child?.kill("SIGINT");
+  if (child && child.exitCode === null) await new Promise((r) => child.once("exit", r));
+  rmSync(site, { recursive: true, force: true });
+});
+
+describe("a saved release under --watch --incremental", () => {
+  it("rewrites the release and the pages that show it, and leaves the others as they were", async () => {
+    // The newest release: it heads the front list, its topics' first pages and its month's archive.
+    const list = page("ru");
+    const firstCard = list.querySelector(".newsroom-card__title a")!;
+    const url = firstCard.getAttribute("href")!;
+    const release = page(url);
+    const topicUrl = release.querySelector('.newsroom-release__footer a[href*="/tags/"]')!.getAttribute("href")!;
+    const topics = readdirSync(path.join(site, "_site/ru/tags"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `ru/tags/${d.name}/`);
+    const untouched = topics.find((t) => t !== topicUrl.replace(/^\//, "") && !page(t).querySelector(`a[href="${url}"]`))!;
+    expect(untouched, "a topic page without the release").toBeDefined();
+    const untouchedBefore = mtime(untouched);
+
+    const file = readdirSync(path.join(site, "releases")).find((f) => readFileSync(path.join(site, "releases", f), "utf8").includes(`title: ${firstCard.textContent}\n`))!;
+    const source = readFileSync(path.join(site, "releases", file), "utf8");
+    const rebuilt = next(WROTE);
+    const reindexed = next(/search index updated/);
+    writeFileSync(path.join(site, "releases", file), source.replace(/^title: .*$/m, "title: Заголовок после правки"));
+    const [, written, skipped] = await rebuilt;
+
+    // The change is on the release, on the list and on its topic's page.
+    expect(page(url).querySelector("h1")!.textContent).toBe("Заголовок после правки");
+    expect(page("ru").querySelector(`a[href="${url}"]`)!.textContent).toBe("Заголовок после правки");
+    expect(page(topicUrl).querySelector(`a[href="${url}"]`)!.textContent).toBe("Заголовок после правки");
+    // A topic page that does not list it was not written again; most of the site was skipped.
+    expect(mtime(untouched)).toBe(untouchedBefore);
+    expect(Number(written)).toBeLessThan(Number(skipped));
+    await reindexed;
+  }, 120_000);
+});

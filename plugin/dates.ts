@@ -6,15 +6,28 @@ import { DateTime } from "luxon";
  * `2025-12-16T10:00`) is wall-clock time in `zone`, never UTC. Returns undefined when unreadable.
  */
 export function parseDate(value: unknown, zone: string): DateTime | undefined {
+  if (typeof value === "string") return parseText(value, zone);
   let dt: DateTime | undefined;
   if (value instanceof Date) dt = DateTime.fromJSDate(value, { zone });
   else if (DateTime.isDateTime(value)) dt = value.setZone(zone);
-  else if (typeof value === "string") {
-    const text = value.trim();
-    dt = DateTime.fromISO(text, { zone, setZone: true });
-    if (!dt.isValid) dt = DateTime.fromSQL(text, { zone, setZone: true });
-  }
   return dt?.isValid ? dt.setZone(zone) : undefined;
+}
+
+// Each release's date is read twice (Eleventy's page.date, then the release's own), and zone offsets
+// cost Luxon an Intl call: texts are remembered. DateTimes are immutable, so sharing one is safe.
+const parsed = new Map<string, DateTime | null>();
+function parseText(value: string, zone: string): DateTime | undefined {
+  const key = `${zone} ${value}`;
+  let dt = parsed.get(key);
+  if (dt === undefined) {
+    const text = value.trim();
+    let read = DateTime.fromISO(text, { zone, setZone: true });
+    if (!read.isValid) read = DateTime.fromSQL(text, { zone, setZone: true });
+    dt = read.isValid ? read.setZone(zone) : null;
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(key, dt);
+  }
+  return dt ?? undefined;
 }
 
 /** An instant as ISO 8601 with the zone's offset, e.g. `2025-12-16T00:00:00+05:00`. */

@@ -1,5 +1,5 @@
-// Rebuilds under --serve and --watch: after saving a release, only the generated pages it shows on are
-// made again. Eleventy re-renders every template that reads a collection whenever a file in one
+// Rebuilds under --serve or --watch with --incremental: after saving a release, only the generated
+// pages it shows on are made again. Eleventy re-renders every template that reads a collection whenever a file in one
 // changes, which for the plugin's term, archive and feed pages is all of them: 4,016 files, 24 s, for
 // one saved release of 5,000. Those pages come from the plugin's own collections, so the plugin can
 // hand Eleventy, on such a rebuild, just the pages whose content could differ; the others stay on
@@ -23,7 +23,7 @@ export interface ChangeTracker {
 }
 
 export function trackChanges(eleventyConfig: EleventyConfig, isRelease: (inputPath: string) => boolean): ChangeTracker {
-  let watching = false;
+  let tracking = false;
   let written = false;
   let saved = new Set<string>();
   let partial = false;
@@ -36,9 +36,9 @@ export function trackChanges(eleventyConfig: EleventyConfig, isRelease: (inputPa
     for (const file of queue) saved.add(path.resolve(file));
   });
   eleventyConfig.on("eleventy.before", ({ runMode, incremental }: { runMode?: string; incremental?: boolean }) => {
-    watching = runMode !== undefined && runMode !== "build";
+    tracking = runMode !== undefined && runMode !== "build" && incremental === true;
     // A layout, registry, data or config file can change any page: those rebuilds render everything.
-    partial = watching && incremental === true && written && saved.size > 0 && [...saved].every((file) => isRelease(file));
+    partial = tracking && written && saved.size > 0 && [...saved].every((file) => isRelease(file));
     rendering = new Map();
   });
   eleventyConfig.on("eleventy.after", () => {
@@ -60,8 +60,8 @@ export function trackChanges(eleventyConfig: EleventyConfig, isRelease: (inputPa
 
   return {
     pagesToRender(kind, pages) {
-      // A one-off build renders everything and keeps nothing.
-      if (!watching) return pages;
+      // A one-off or non-incremental build renders everything and keeps nothing.
+      if (!tracking) return pages;
       const keep: typeof pages = [];
       for (const page of pages) {
         const key = `${kind} ${page.url ?? page.base}`;

@@ -1,5 +1,6 @@
 // Dates that carry their zone: front-matter values read in the site's zone, shown in the reader's language.
 import { DateTime } from "luxon";
+import { remember } from "./memo.ts";
 
 /**
  * Reads a front-matter date. A value with an offset keeps it; one without (`2025-12-16`,
@@ -15,20 +16,15 @@ export function parseDate(value: unknown, zone: string): DateTime | undefined {
 
 // Each release's date is read twice (Eleventy's page.date, then the release's own), and zone offsets
 // cost Luxon an Intl call: texts are remembered. DateTimes are immutable, so sharing one is safe.
-const parsed = new Map<string, DateTime | null>();
-function parseText(value: string, zone: string): DateTime | undefined {
-  const key = `${zone} ${value}`;
-  let dt = parsed.get(key);
-  if (dt === undefined) {
+const parseText = remember(
+  (value: string, zone: string) => `${zone} ${value}`,
+  (value, zone): DateTime | undefined => {
     const text = value.trim();
     let read = DateTime.fromISO(text, { zone, setZone: true });
     if (!read.isValid) read = DateTime.fromSQL(text, { zone, setZone: true });
-    dt = read.isValid ? read.setZone(zone) : null;
-    if (parsed.size > 100_000) parsed.clear();
-    parsed.set(key, dt);
-  }
-  return dt ?? undefined;
-}
+    return read.isValid ? read.setZone(zone) : undefined;
+  },
+);
 
 /** An instant as ISO 8601 with the zone's offset, e.g. `2025-12-16T00:00:00+05:00`. */
 export function isoDate(value: DateTime): string {
@@ -44,20 +40,14 @@ export function formatDate(value: DateTime, locale: string, zone: string, patter
  * `formatDate` for ISO strings, remembered: a release's date is printed on its page and again on every
  * list, term and archive page it appears in, and Luxon's formatting is not cheap.
  */
-export function createDateFormatter(zone: string) {
-  const cache = new Map<string, string>();
-  return (iso: string, locale: string, pattern: string): string | undefined => {
-    const key = `${iso}|${locale}|${pattern}`;
-    let out = cache.get(key);
-    if (out === undefined) {
+export function createDateFormatter(zone: string): (iso: string, locale: string, pattern: string) => string | undefined {
+  return remember(
+    (iso: string, locale: string, pattern: string) => `${iso}|${locale}|${pattern}`,
+    (iso, locale, pattern) => {
       const dt = parseDate(iso, zone);
-      if (!dt) return undefined;
-      out = formatDate(dt, locale, zone, pattern);
-      if (cache.size > 100_000) cache.clear();
-      cache.set(key, out);
-    }
-    return out;
-  };
+      return dt ? formatDate(dt, locale, zone, pattern) : undefined;
+    },
+  );
 }
 
 /** Turns what a template hands a filter (Date, DateTime, ISO string) into a DateTime, or throws. */

@@ -1,6 +1,7 @@
 // Atom, RSS 2.0 and JSON Feed 1.1 for each locale and each tag: full content, absolute URLs, zoned dates.
 import { dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import type { IndexAccess } from "./collections.ts";
+import { remember } from "./memo.ts";
 import type { CollectionItem, EleventyConfig } from "./eleventy.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { Release } from "./releases.ts";
@@ -34,16 +35,10 @@ export interface FeedEntry {
 }
 
 // The same release sits in many feeds; the RSS plugin's formatter builds an Intl formatter each call.
-const rfc822Cache = new Map<string, string>();
-function rfc822Of(iso: string, zone: string): string {
-  const key = `${iso}|${zone}`;
-  let out = rfc822Cache.get(key);
-  if (out === undefined) {
-    if (rfc822Cache.size > 100_000) rfc822Cache.clear();
-    rfc822Cache.set(key, (out = dateToRfc822(iso, zone)));
-  }
-  return out;
-}
+const rfc822Of = remember(
+  (iso: string, zone: string) => `${iso}|${zone}`,
+  (iso, zone) => dateToRfc822(iso, zone),
+);
 
 const newest = (items: CollectionItem[]) =>
   items.reduce<string | undefined>((max, item) => {
@@ -86,15 +81,7 @@ export function entryOf(item: CollectionItem, contentHtml: string, options: Reso
 }
 
 // A release's escaped body is the same in every Atom and RSS feed it is in.
-const escapedBodies = new Map<string, string>();
-function escapedBody(html: string): string {
-  let out = escapedBodies.get(html);
-  if (out === undefined) {
-    if (escapedBodies.size > 50_000) escapedBodies.clear();
-    escapedBodies.set(html, (out = escapeXml(html)));
-  }
-  return out;
-}
+const escapedBody = remember((html: string) => html, escapeXml, 50_000);
 
 export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const self = absolute(options, `${feed.base}${FEED_FILES.atom}`);

@@ -1,30 +1,21 @@
 // Figures for a reader: locale-correct compact and full numbers, and units in the right plural form.
 
+import { remember } from "./memo.ts";
+
 export type Notation = "compact" | "full";
 
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string, notation: Notation): Intl.NumberFormat {
-  const key = `${locale}|${notation}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f =
-      notation === "compact"
-        ? new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 })
-        : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const formatter = remember(
+  (locale: string, notation: Notation) => `${locale}|${notation}`,
+  (locale, notation) =>
+    notation === "compact"
+      ? new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 })
+      : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+);
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-function rules(locale: string): Intl.PluralRules {
-  let r = pluralRules.get(locale);
-  if (!r) {
-    r = new Intl.PluralRules(locale, { maximumFractionDigits: 2 });
-    pluralRules.set(locale, r);
-  }
-  return r;
-}
+const rules = remember(
+  (locale: string) => locale,
+  (locale) => new Intl.PluralRules(locale, { maximumFractionDigits: 2 }),
+);
 
 export interface FormattedNumber {
   /** What the reader sees, e.g. `1,4 тыс.` or `60 000`. */
@@ -51,12 +42,11 @@ export function formatNumber(value: number, locale: string, notation: Notation):
   return { text, agreesWith: Math.round(shown * scale) };
 }
 
-const categoryCache = new Map<string, Intl.LDMLPluralRule[]>();
-function categoriesOf(locale: string, r: Intl.PluralRules): Intl.LDMLPluralRule[] {
-  let c = categoryCache.get(locale);
-  if (!c) categoryCache.set(locale, (c = CATEGORY_ORDER.filter((x) => r.resolvedOptions().pluralCategories.includes(x))));
-  return c;
-}
+/** The plural categories a locale has, in CLDR's order. */
+const categoriesOf = remember(
+  (locale: string) => locale,
+  (locale) => CATEGORY_ORDER.filter((c) => rules(locale).resolvedOptions().pluralCategories.includes(c)),
+);
 
 /** CLDR's order of plural categories; a unit lists its forms in this order, skipping those its locale lacks. */
 const CATEGORY_ORDER: Intl.LDMLPluralRule[] = ["zero", "one", "two", "few", "many", "other"];
@@ -71,7 +61,7 @@ export function pluralForm(forms: string, count: number, locale: string): string
   const list = forms.split("|").map((s) => s.trim());
   if (list.length === 1) return list[0]!;
   const r = rules(locale);
-  const categories = categoriesOf(locale, r);
+  const categories = categoriesOf(locale);
   const byCategory = new Map<string, string>();
   categories.forEach((c, i) => {
     if (list[i] !== undefined) byCategory.set(c, list[i]!);

@@ -1,5 +1,6 @@
 // URL slugs from Russian, Kazakh and Latin text through documented transliteration tables.
 import slugifyLib from "slugify";
+import { remember } from "./memo.ts";
 
 /** Lower-case letter → its Latin spelling in a URL. */
 export type TransliterationTable = Readonly<Record<string, string>>;
@@ -35,16 +36,11 @@ export class SlugError extends Error {}
 /** Longest slug, in characters (ASCII, so bytes too). */
 export const MAX_SLUG = 80;
 
-const spellableCache = new Map<string, boolean>();
 /** Whether slugify has a Latin spelling for a non-ASCII letter. */
-function spellable(letter: string): boolean {
-  let known = spellableCache.get(letter);
-  if (known === undefined) {
-    known = /^[a-z0-9]+$/i.test(slugifyLib(letter, { strict: true }));
-    spellableCache.set(letter, known);
-  }
-  return known;
-}
+const spellable = remember(
+  (letter: string) => letter,
+  (letter) => /^[a-z0-9]+$/i.test(slugifyLib(letter, { strict: true })),
+);
 
 /**
  * Builds the slug function of a site: its own table entries win over the built-in ones.

@@ -1,6 +1,7 @@
 // The term index: who, which organisation, where, what and when, built in one pass over the releases.
 import { DateTime } from "luxon";
 import type { Problem } from "./errors.ts";
+import { remember } from "./memo.ts";
 import { pluralForm } from "./numbers.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { ancestorsOf, localize, suggest } from "./registries.ts";
@@ -146,16 +147,10 @@ function pagesOf<T extends Entry>(base: string, locale: string, title: string, c
   }));
 }
 
-const monthNames = new Map<string, string>();
-export function monthName(year: number, month: number, locale: string, zone: string): string {
-  const key = `${year}|${month}|${locale}|${zone}`;
-  let name = monthNames.get(key);
-  if (name === undefined) {
-    name = capitalize(DateTime.fromObject({ year, month }, { zone }).setLocale(locale).toFormat("LLLL"), locale);
-    monthNames.set(key, name);
-  }
-  return name;
-}
+export const monthName = remember(
+  (year: number, month: number, locale: string, zone: string) => `${year}|${month}|${locale}|${zone}`,
+  (year, month, locale, zone) => capitalize(DateTime.fromObject({ year, month }, { zone }).setLocale(locale).toFormat("LLLL"), locale),
+);
 
 /** Keys a release names that its registry lacks, each with the nearest known keys. */
 export function unknownKeys(entries: Entry[], registries: Registries): Problem[] {
@@ -455,10 +450,11 @@ function ref(t: TermRef): TermRef {
   return { kind: t.kind, key: t.key, name: t.name, url: t.url, count: t.count };
 }
 
-const integerFormats = new Map<string, Intl.NumberFormat>();
+const integerFormat = remember(
+  (locale: string) => locale,
+  (locale) => new Intl.NumberFormat(locale),
+);
 /** "3 пресс-релиза", "1 press release". */
 export function countLabel(count: number, forms: string, locale: string): string {
-  let f = integerFormats.get(locale);
-  if (!f) integerFormats.set(locale, (f = new Intl.NumberFormat(locale)));
-  return `${f.format(count)} ${pluralForm(forms, count, locale)}`;
+  return `${integerFormat(locale).format(count)} ${pluralForm(forms, count, locale)}`;
 }

@@ -1,7 +1,7 @@
 // Output for a CDN: a localised 404 page and a _headers file that caches hashed assets for a year.
-import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy.ts";
+import { ownPage, VIRTUAL, type Guest } from "./guest.ts";
 import { NOT_FOUND_LAYOUT } from "./layouts.ts";
 import type { ResolvedOptions } from "./options.ts";
 
@@ -9,34 +9,79 @@ export const IMMUTABLE = "public, max-age=31536000, immutable";
 export const SHORT = "public, max-age=300, must-revalidate";
 
 /**
- * `_headers` rules that never overlap: Netlify and Cloudflare Pages merge the values of every rule a
- * path matches, so a catch-all `/*` would spoil the assets' immutable caching. One rule per top-level
- * entry of the output instead: `/newsroom/*` (content-hashed, immutable), everything else short.
+ * The first folder or file of each file the plugin wrote (paths relative to the output folder),
+ * as site paths: `/ru` (a folder), `/sitemap.xml`; and the mount folder itself when it holds an
+ * `index.html` of the plugin's.
  */
-export function headersFile(topLevel: { name: string; dir: boolean }[], prefix: string): string {
-  const rules: [string, string][] = [[`${prefix}/`, SHORT]];
-  for (const entry of [...topLevel].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name === "_headers" || entry.name === "_redirects") continue;
-    if (entry.dir) rules.push([`${prefix}/${entry.name}/*`, entry.name === "newsroom" ? IMMUTABLE : SHORT]);
-    else rules.push([`${prefix}/${entry.name}`, SHORT]);
+export function topLevel(files: Iterable<string>, mount: string): { name: string; dir: boolean }[] {
+  const entries = new Map<string, boolean>();
+  for (const file of files) {
+    const site = `/${file}`;
+    const base = site.startsWith(mount) ? mount : "/";
+    const rest = site.slice(base.length);
+    const slash = rest.indexOf("/");
+    entries.set(base + (slash === -1 ? rest : rest.slice(0, slash)), slash !== -1);
+    if (rest === "index.html") entries.set(base, false);
   }
-  return `# Written by eleventy-plugin-newsroom. Content-hashed assets: a year; pages, feeds, sitemaps: five minutes.\n${rules.map(([p, v]) => `${p}\n  Cache-Control: ${v}\n`).join("")}`;
+  return [...entries].map(([name, dir]) => ({ name, dir }));
 }
 
-export function addCdnOutput(eleventyConfig: EleventyConfig, options: ResolvedOptions): void {
-  eleventyConfig.addTemplate("newsroom-virtual/not-found.11ty.js", {
-    data: { layout: NOT_FOUND_LAYOUT, permalink: "/404.html", eleventyExcludeFromCollections: true, newsroomNotFound: true },
-    render: () => "",
-  });
+/**
+ * `_headers` rules that never overlap: Netlify and Cloudflare Pages merge the values of every rule a
+ * path matches, so a catch-all `/*` would spoil the assets' immutable caching. One rule per top-level
+ * entry the plugin wrote: `newsroom/*` (content-hashed, immutable), everything else short. The
+ * site's own files get no rule from the plugin.
+ */
+export function headersFile(entries: { name: string; dir: boolean }[], prefix: string, mount = "/"): string {
+  const rules: [string, string][] = [];
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.dir) rules.push([`${prefix}${entry.name}/*`, entry.name === `${mount}newsroom` ? IMMUTABLE : SHORT]);
+    else rules.push([`${prefix}${entry.name}`, SHORT]);
+  }
+  return `# Written by eleventy-plugin-newsroom for its own files. Content-hashed assets: a year; pages, feeds, sitemaps: five minutes.\n${rules.map(([p, v]) => `${p}\n  Cache-Control: ${v}\n`).join("")}`;
+}
+
+interface AfterEvent {
+  directories: { output: string };
+  outputMode?: string;
+  runMode?: string;
+  results?: { inputPath: string; outputPath?: unknown }[];
+}
+
+export function addCdnOutput(eleventyConfig: EleventyConfig, options: ResolvedOptions, guest: Guest, isRelease: (inputPath: unknown) => boolean): void {
+  const notFound = options.files.notFound;
+  if (notFound !== false) {
+    eleventyConfig.addTemplate(`${VIRTUAL}not-found.11ty.js`, {
+      data: ownPage({
+        layout: NOT_FOUND_LAYOUT,
+        newsroomNotFound: true,
+        // Worked out after the site's own pages, so a 404 page of the site's own wins.
+        eleventyImport: { collections: ["releases"] },
+        permalink: () => {
+          if (!guest.siteOwns(notFound)) return notFound;
+          guest.yielded(`the site's own ${notFound} stays its 404 page`);
+          return false;
+        },
+      }),
+      render: () => "",
+    });
+  }
 
   if (!options.headers) return;
-  eleventyConfig.on("eleventy.after", ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
+  // Kept across rebuilds under --serve, which render only some pages.
+  const ours = new Set<string>();
+  eleventyConfig.on("eleventy.after", ({ directories, outputMode, runMode, results }: AfterEvent) => {
     if (outputMode !== undefined && outputMode !== "fs") return;
-    // `directories`, not the deprecated `dir`: only it follows --output.
+    if (runMode === undefined || runMode === "build") ours.clear();
     const out = directories.output;
-    const top = readdirSync(out).map((name) => ({ name, dir: statSync(path.join(out, name)).isDirectory() }));
-    // The search index may still be being written by its own handler; its folder gets a rule either way.
-    if (options.search && !top.some((e) => e.name === "pagefind")) top.push({ name: "pagefind", dir: true });
-    writeFileSync(path.join(out, "_headers"), headersFile(top, options.pathPrefix()));
+    for (const page of results ?? []) {
+      if (typeof page.outputPath === "string" && (page.inputPath.includes(VIRTUAL) || isRelease(page.inputPath))) {
+        ours.add(path.relative(out, page.outputPath).split(path.sep).join("/"));
+      }
+    }
+    // The search index is written by its own handler, perhaps still.
+    if (options.search) ours.add(`${options.mount.slice(1)}pagefind/pagefind.js`);
+    // `directories`, not the deprecated `dir`: only it follows --output.
+    guest.writeOrMerge(out, "_headers", headersFile(topLevel(ours, options.mount), options.pathPrefix(), options.mount));
   });
 }

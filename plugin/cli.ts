@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { NewsroomError, formatProblem } from "./errors.ts";
 
 const USAGE = `usage: newsroom check [--config=eleventy.config.js] [--input=.]
@@ -62,6 +62,9 @@ export async function check(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run when this file is the program: through `node_modules/.bin/newsroom`, argv[1] is the link, so
+// compare real paths, not the link's.
+const program = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : "";
+if (import.meta.url === program) {
   check(process.argv.slice(2)).then((code) => process.exit(code));
 }

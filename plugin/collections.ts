@@ -13,6 +13,8 @@ import type { ResolvedOptions } from "./options.ts";
 import { normaliseRelease, sortReleases, type Release } from "./releases.ts";
 import type { Slugger } from "./slug.ts";
 import { RELEASE_LAYOUT } from "./layouts.ts";
+import { RELEASE_URL, TOPICS } from "./frontmatter.ts";
+import type { Guest } from "./guest.ts";
 import { trackChanges, type ChangeTracker } from "./incremental.ts";
 
 /** Where a release's problems wait for the collection to report them together. */
@@ -25,7 +27,8 @@ interface PageData {
   [key: string]: unknown;
 }
 
-export type BuiltIndex = NewsroomIndex<CollectionItem> & { releases: CollectionItem[]; registries: Registries };
+/** The index, with the releases in order, the registries, and every page in the site's collections. */
+export type BuiltIndex = NewsroomIndex<CollectionItem> & { releases: CollectionItem[]; registries: Registries; all: CollectionItem[] };
 
 export interface IndexAccess {
   /** Builds the index on first call in a build; for collection callbacks. */
@@ -36,21 +39,31 @@ export interface IndexAccess {
   changes: ChangeTracker;
 }
 
-/** Registers releases and their collections, and hands other concerns access to the build's index. */
-export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger, log: ProblemLog): IndexAccess {
-  // Read lazily: the input folder is final only once Eleventy has merged every config source.
+/** Whether a template is a release: a Markdown file in the `releases` folder of the input folder. */
+export function releaseMatcher(eleventyConfig: EleventyConfig, options: ResolvedOptions): (inputPath: unknown) => inputPath is string {
   // Eleventy names files `./src/releases/x.md` but virtual templates by absolute path: compare absolute.
   let releasesDir: { input: string; value: string } | undefined;
-  const isRelease = (inputPath: unknown): inputPath is string => {
+  return (inputPath: unknown): inputPath is string => {
     if (typeof inputPath !== "string" || !inputPath.endsWith(".md")) return false;
     // Read lazily: the input folder is final only once Eleventy has merged every config source.
     const input = eleventyConfig.directories.input;
     if (releasesDir?.input !== input) releasesDir = { input, value: path.resolve(input, options.releases) + path.sep };
     return path.resolve(inputPath).startsWith(releasesDir.value);
   };
+}
 
+/** Registers releases and their collections, and hands other concerns access to the build's index. */
+export function addReleases(
+  eleventyConfig: EleventyConfig,
+  options: ResolvedOptions,
+  slug: Slugger,
+  log: ProblemLog,
+  isRelease: (inputPath: unknown) => inputPath is string,
+  guest: Guest,
+): IndexAccess {
+  // Topics are the release's own `tags`, set aside when its front matter was read (see frontmatter.ts).
   const normalise = (data: PageData) =>
-    normaliseRelease(data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug);
+    normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug);
 
   // `newsroom check` validates drafts and embargoed releases too; it writes nothing, so nothing leaks.
   const checking = () => process.env.NEWSROOM_CHECK === "1";
@@ -70,8 +83,10 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
   // normalised data, layout and URL. (Computed data cannot do it: a computed `layout` or
   // `permalink` that reads the key it sets sees its own earlier value, not the front matter.)
   eleventyConfig.addPreprocessor("newsroom-releases", "*", (data) => {
-    if (data.draft === true && !includeDrafts(data)) return false;
     const inputPath = data.page?.inputPath;
+    // The site's own pages are only noted (which URLs the site writes), never changed.
+    if (!isRelease(inputPath)) return guest.notePage(data);
+    if (data.draft === true && !includeDrafts(data)) return false;
     if (data.embargo !== undefined && data.embargo !== null) {
       // An embargoed page is dropped before anything can read it: no page, list, count, feed or sitemap entry.
       const until = parseDate(data.embargo, options.timeZone);
@@ -94,17 +109,19 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
         if (at < until) return false;
       }
     }
-    if (!isRelease(inputPath)) return undefined;
     const { release, problems } = normalise(data);
     data[PROBLEMS] = problems;
+    // The release's own front matter may name a layout or permalink; the site's folder-wide data may not.
+    // (A release given as data, not read from YAML, has no marker: an unset permalink means the same.)
+    if (data.permalink === RELEASE_URL || data.permalink === undefined) data.permalink = release?.url ?? false;
     if (release) {
       data.release = release;
       data.layout ??= RELEASE_LAYOUT;
-      data.permalink ??= release.url;
-      // A release's tags are its topics, indexed once by the plugin (topic pages, `releasesByTag`).
+      // A release's tags are its topics, indexed once by the plugin (topic pages, `releasesBy.tags`).
       // Left in `tags`, Eleventy would also make a collection of each topic, filtering and sorting
-      // every page once per topic: a tenth of a build with 200 topics, and again on every rebuild.
-      data.tags = [];
+      // every page once per topic, and a site listing its collections would list every topic.
+      // (Releases read from YAML have them set aside already; these came as data.)
+      if (!(TOPICS in data)) data.tags = [];
     }
     return undefined;
   });
@@ -148,23 +165,42 @@ export function addReleases(eleventyConfig: EleventyConfig, options: ResolvedOpt
     problems.push(...built.problems);
     // Every problem of every release and registry, reported in one error.
     if (problems.length > 0) throw new NewsroomError(problems);
-    index = Object.assign(built, { releases, registries });
+    index = Object.assign(built, { releases, registries, all });
     return index;
   };
 
+  // The one collection the plugin adds to the site's; everything else it generates from the index.
   eleventyConfig.addCollection("releases", (api) => getIndex(api).releases);
-  eleventyConfig.addCollection("releasesByTag", (api) => getIndex(api).byKind.tags);
-  eleventyConfig.addCollection("releasesByPerson", (api) => getIndex(api).byKind.people);
-  eleventyConfig.addCollection("releasesByOrganisation", (api) => getIndex(api).byKind.organisations);
-  eleventyConfig.addCollection("releasesByPlace", (api) => getIndex(api).byKind.places);
-  eleventyConfig.addCollection("releasesByYear", (api) => getIndex(api).byYear);
-  // For the plugin's own generated pages.
   const changes = trackChanges(eleventyConfig, isRelease);
-  eleventyConfig.addCollection("newsroomTermPages", (api) => changes.pagesToRender("term", getIndex(api).termPages));
-  eleventyConfig.addCollection("newsroomTermIndexes", (api) => changes.pagesToRender("terms", getIndex(api).termIndexes));
-  eleventyConfig.addCollection("newsroomArchivePages", (api) => changes.pagesToRender("archive", getIndex(api).archivePages));
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));
   return { fromCollections: getIndex, current: () => index, changes };
+}
+
+/**
+ * `newsroom.releasesBy.people["abildabekov"]`: each kind of term's releases, newest first, for the
+ * site's own templates. Global data rather than collections, which a site may list as its tags.
+ * A class, so Eleventy hands every page the same object instead of a copy.
+ */
+export class ReleasesBy {
+  readonly #index: IndexAccess;
+  constructor(index: IndexAccess) {
+    this.#index = index;
+  }
+  get tags() {
+    return this.#index.current()?.byKind.tags ?? {};
+  }
+  get people() {
+    return this.#index.current()?.byKind.people ?? {};
+  }
+  get organisations() {
+    return this.#index.current()?.byKind.organisations ?? {};
+  }
+  get places() {
+    return this.#index.current()?.byKind.places ?? {};
+  }
+  get years() {
+    return this.#index.current()?.byYear ?? {};
+  }
 }

@@ -22,6 +22,8 @@ export interface EleventyConfig {
   addFilter(name: string, fn: (...args: any[]) => unknown): void;
   addShortcode(name: string, fn: (...args: any[]) => unknown): void;
   addPairedShortcode(name: string, fn: (...args: any[]) => unknown): void;
+  getShortcode?(name: string): unknown;
+  getPairedShortcode?(name: string): unknown;
   addTemplate(path: string, content: unknown, data?: Record<string, unknown>): void;
   addPreprocessor(name: string, extensions: string, fn: (data: Record<string, any>, content: string) => unknown): void;
   addDateParsing(fn: (value: unknown) => unknown): void;
@@ -29,6 +31,9 @@ export interface EleventyConfig {
   addTransform(name: string, fn: (this: { page: { url?: string; outputPath?: string | false } }, content: string) => unknown): void;
   dataExtensions?: Map<string, unknown>;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  frontMatterParsingOptions?: { engines?: Record<string, unknown> };
+  passthroughCopies?: Record<string, { outputPath: string | true }>;
+  layoutResolution?: boolean;
   amendLibrary(name: string, fn: (library: any) => void): void;
   on(event: string, fn: (...args: any[]) => unknown): void;
 }

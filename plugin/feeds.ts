@@ -7,6 +7,7 @@ import type { ResolvedOptions } from "./options.ts";
 import type { Release } from "./releases.ts";
 import { absolute } from "./structured-data.ts";
 import { escapeXml } from "./xml.ts";
+import { indexPages, VIRTUAL } from "./guest.ts";
 
 export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
 export type FeedFormat = keyof typeof FEED_FILES;
@@ -175,7 +176,8 @@ export function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
 const RENDER: Record<FeedFormat, typeof atomFeed> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
 export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
-  eleventyConfig.addCollection("newsroomFeeds", (api) => index.changes.pagesToRender("feed", feedsOf(index.fromCollections(api), options)));
+  if (!options.feeds) return;
+  const feeds = () => index.changes.pagesToRender("feed", feedsOf(index.current()!, options));
 
   // A release sits in several feeds; make its absolute-URL content once per build.
   let absoluteContent = new Map<string, Promise<string>>();
@@ -184,12 +186,8 @@ export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOption
   });
 
   for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
-    eleventyConfig.addTemplate(`newsroom-virtual/feed-${format}.11ty.js`, {
-      data: {
-        eleventyExcludeFromCollections: true,
-        pagination: { data: "collections.newsroomFeeds", size: 1, alias: "feed" },
-        permalink: (data: { feed: Feed }) => `${data.feed.base}${FEED_FILES[format]}`,
-      },
+    eleventyConfig.addTemplate(`${VIRTUAL}feed-${format}.11ty.js`, {
+      data: indexPages("feed", feeds, { permalink: (data: { feed: Feed }) => `${data.feed.base}${FEED_FILES[format]}` }),
       async render(this: { transformWithHtmlBase(html: string, base: string, pageUrl: string): Promise<string> }, data: { feed: Feed }) {
         const entries = await Promise.all(
           data.feed.items.map(async (item) => {

@@ -8,15 +8,16 @@ import type { ResolvedOptions } from "./options.ts";
 import type { Slugger } from "./slug.ts";
 import { countLabel } from "./taxonomy.ts";
 import { absolute } from "./structured-data.ts";
+import { localeOfUrl } from "./urls.ts";
 
 interface FilterThis {
-  page?: { lang?: string; inputPath?: string };
+  page?: { url?: unknown; inputPath?: string };
 }
 
 export function createFilters(options: ResolvedOptions, slug: Slugger) {
   const localeOf = (self: FilterThis | undefined, explicit?: unknown) => {
-    const lang = typeof explicit === "string" && explicit !== "" ? explicit : self?.page?.lang;
-    return lang && options.dictionaries[lang] ? lang : options.defaultLocale;
+    const lang = typeof explicit === "string" && explicit !== "" ? explicit : localeOfUrl(self?.page?.url, options);
+    return options.dictionaries[lang] ? lang : options.defaultLocale;
   };
   const dictionary = (self: FilterThis | undefined, explicit?: unknown) => options.dictionaries[localeOf(self, explicit)]!;
   const dateText = createDateFormatter(options.timeZone);
@@ -56,6 +57,10 @@ export function createFilters(options: ResolvedOptions, slug: Slugger) {
     newsroomCount(this: FilterThis | undefined, count: unknown, locale?: string): string {
       const n = Number(count);
       return countLabel(n, dictionary(this, locale).strings.releaseCount, localeOf(this, locale));
+    },
+    /** The locale of a site path, for layouts: `{% set newsroomLang = page.url | newsroomLocale %}`. */
+    newsroomLocale(value: unknown): string {
+      return localeOfUrl(value, options);
     },
     /** `/ru/…` → `https://press.example.kz/ru/…`, for canonical links, feeds and structured data. */
     newsroomAbsoluteUrl(value: unknown): string {

@@ -1,4 +1,5 @@
-// Front-matter dates read in the site's zone: YAML's own timestamps would read `2025-12-16` as UTC midnight.
+// Release dates read in the site's zone: YAML's own timestamps would read `2025-12-16` as UTC midnight.
+// Only releases: the site's other pages keep Eleventy's (or the site's own) YAML and date rules.
 import yaml from "js-yaml";
 import { parseDate } from "./dates.ts";
 import { DateTime } from "luxon";
@@ -14,14 +15,50 @@ import type { EleventyConfig } from "./eleventy.ts";
 const { merge } = (yaml as unknown as { types: { merge: yaml.Type } }).types;
 const SCHEMA = yaml.CORE_SCHEMA.extend([merge]);
 
-export function useZonedDates(eleventyConfig: EleventyConfig, options: ResolvedOptions, log: ProblemLog): void {
+type YamlEngine = (source: string, options?: { filePath?: string }) => unknown;
+
+/** A release without a `permalink` of its own: the preprocessor puts the release's URL here. */
+export const RELEASE_URL = "newsroom:release-url";
+/** Where a release's `tags` wait: kept out of Eleventy's `tags`, they make no collection per topic. */
+export const TOPICS = "newsroomTopics";
+
+/**
+ * What a release's own front matter says wins over the site's folder-wide data (a `layout` for every
+ * page in `content/`), so the plugin fills the release's layout and URL in here, where only the
+ * file's own keys are seen.
+ */
+function ownRelease(fm: Record<string, unknown>, layout: string): Record<string, unknown> {
+  fm.layout ??= layout;
+  if (!("permalink" in fm)) fm.permalink = RELEASE_URL;
+  // Always set, so a `tags` from the site's folder data is never taken for the release's topics.
+  fm[TOPICS] = fm.tags ?? null;
+  delete fm.tags;
+  return fm;
+}
+
+export function useZonedDates(
+  eleventyConfig: EleventyConfig,
+  options: ResolvedOptions,
+  isRelease: (inputPath: unknown) => boolean,
+  releaseLayout: string,
+  log: ProblemLog,
+): void {
+  // Eleventy 3 hands front-matter engines the file's path; every file but a release goes to the
+  // engine the site had (its own, or Eleventy's js-yaml with timestamps).
+  const previous = eleventyConfig.frontMatterParsingOptions?.engines?.yaml as YamlEngine | undefined;
+  const fallback: YamlEngine = previous ?? ((source) => yaml.load(source));
   eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: (source: string) => yaml.load(source, { schema: SCHEMA }) as object },
+    engines: {
+      yaml: (source: string, engineOptions?: { filePath?: string }) =>
+        isRelease(engineOptions?.filePath)
+          ? ownRelease((yaml.load(source, { schema: SCHEMA }) as Record<string, unknown> | null) ?? {}, releaseLayout)
+          : fallback(source, engineOptions),
+    },
   });
 
-  // Eleventy's own `date` (page.date, collection order) follows the same rule.
+  // Eleventy's own `date` (page.date, collection order) of a release follows the same rule.
   eleventyConfig.addDateParsing(function (this: { page?: { inputPath?: string } }, value: unknown) {
-    if (typeof value !== "string") return undefined;
+    if (typeof value !== "string" || !isRelease(this?.page?.inputPath)) return undefined;
     const special = value.trim().toLowerCase();
     if (special === "last modified" || special === "created" || special === "git last modified" || special === "git created") {
       return undefined;

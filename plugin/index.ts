@@ -3,17 +3,18 @@
 import { readFileSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import MarkdownIt from "markdown-it";
-import { addReleases } from "./collections.ts";
+import { addReleases, releaseMatcher, ReleasesBy } from "./collections.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { PREFIX, ProblemLog } from "./errors.ts";
 import { addCdnOutput } from "./cdn.ts";
 import { addFeeds, FEED_FILES } from "./feeds.ts";
 import { addFilters } from "./filters.ts";
 import { useZonedDates } from "./frontmatter.ts";
-import { addLayouts } from "./layouts.ts";
+import { addLayouts, RELEASE_LAYOUT } from "./layouts.ts";
+import { createGuest } from "./guest.ts";
 import { resolveOptions, type NewsroomOptions } from "./options.ts";
 import { addIndexPages, addListPages } from "./pages.ts";
-import { createShortcodes } from "./shortcodes.ts";
+import { addShortcodes, createShortcodes } from "./shortcodes.ts";
 import { addSearch } from "./search.ts";
 import { addSitemaps } from "./sitemaps.ts";
 import { createSlugger } from "./slug.ts";
@@ -49,21 +50,17 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const slug = createSlugger(options.transliteration);
 
   const log = new ProblemLog();
-  useZonedDates(eleventyConfig, options, log);
-  // page.lang from the URL's first folder (/ru/, /kk/, /en/): what layouts, filters and shortcodes
-  // speak. Eleventy's I18n plugin sets it the same way, but validates every URL segment as a BCP 47
-  // tag on every page, which cost an eighth of a 1,000-release build; a lookup in the site's own
-  // locales gives the same answer for its URLs.
-  const locales = new Set(options.locales);
-  eleventyConfig.addGlobalData("eleventyComputed.page.lang", () => (data: { page?: { url?: unknown } }) => {
-    const first = typeof data.page?.url === "string" ? data.page.url.split("/")[1] : undefined;
-    return first !== undefined && locales.has(first) ? first : options.defaultLocale;
-  });
+  const isRelease = releaseMatcher(eleventyConfig, options);
+  // Releases, and the pages the plugin generates, are the plugin's; the site's own pages are not.
+  const layouts = addLayouts(eleventyConfig, options.mount);
+  const guest = createGuest(eleventyConfig, layouts.isLayout);
+  useZonedDates(eleventyConfig, options, isRelease, RELEASE_LAYOUT, log);
 
   // Its `transformWithHtmlBase` filter gives feeds absolute URLs; later, `pathPrefix` support.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  const { stylesheet, searchScript } = addLayouts(eleventyConfig);
+  freezeRegistryFiles(eleventyConfig, options.registry);
+  const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest);
   eleventyConfig.addGlobalData("newsroom", {
     siteName: options.siteName,
     siteUrl: options.siteUrl,
@@ -73,22 +70,20 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     dateTimeFormats: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.dateTimeFormat])),
     bases: Object.fromEntries(options.locales.map((l) => [l, options.base(l)])),
     timeZone: options.timeZone,
-    stylesheet: stylesheet.url,
+    stylesheet: layouts.stylesheet.url,
     search: options.search,
-    feeds: FEED_FILES,
+    feeds: options.feeds ? FEED_FILES : false,
     ogLocales: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.ogLocale ?? l])),
+    releasesBy: new ReleasesBy(index),
   });
-
-  freezeRegistryFiles(eleventyConfig, options.registry);
-  const index = addReleases(eleventyConfig, options, slug, log);
-  addListPages(eleventyConfig, options);
-  addIndexPages(eleventyConfig);
+  addListPages(eleventyConfig, options, guest);
+  addIndexPages(eleventyConfig, index);
   addTranslations(eleventyConfig, options, index);
   addStructuredData(eleventyConfig, options, index);
   addFeeds(eleventyConfig, options, index);
-  addSitemaps(eleventyConfig, options, index);
-  addSearch(eleventyConfig, options, searchScript);
-  addCdnOutput(eleventyConfig, options);
+  addSitemaps(eleventyConfig, options, index, guest);
+  addSearch(eleventyConfig, options, layouts.searchScript);
+  addCdnOutput(eleventyConfig, options, guest, isRelease);
   addFilters(eleventyConfig, options, slug);
 
   // Quotes render their Markdown with the site's own markdown-it, captured when Eleventy builds it.
@@ -97,9 +92,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     markdown = library;
   });
   const shortcodes = createShortcodes({ options, renderMarkdown: (src) => markdown.render(src) });
-  eleventyConfig.addPairedShortcode("quote", shortcodes.quote);
-  eleventyConfig.addShortcode("stat", shortcodes.stat);
-  eleventyConfig.addPairedShortcode("keyFigures", shortcodes.keyFigures);
+  addShortcodes(eleventyConfig, shortcodes, guest);
 }
 
 // Eleventy runs a unique plugin once, however often a config adds it.
@@ -107,3 +100,7 @@ Object.assign(newsroom, {
   eleventyPackage: pkg.name,
   eleventyPluginOptions: { unique: true },
 });
+
+// `require("eleventy-plugin-newsroom")` from a CommonJS config (Node 20.19+ loads ES modules with
+// require) returns this export instead of the module's namespace: the plugin function itself.
+export { newsroom as "module.exports" };

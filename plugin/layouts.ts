@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "./eleventy.ts";
+import { VIRTUAL } from "./guest.ts";
 
 // `plugin/*.ts` in the repository and `dist/*.js` in the package both sit one level below the
 // package root, so this one path finds the shipped templates from either.
@@ -26,24 +27,46 @@ export interface Stylesheet {
 }
 
 /** A shipped asset, named by its content's hash so a CDN may cache it for a year. */
-export function readAsset(file: string): Stylesheet {
+export function readAsset(file: string, mount = "/"): Stylesheet {
   const css = readFileSync(path.join(TEMPLATES_DIR, file), "utf8");
   const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
   const ext = path.extname(file);
-  return { url: `/newsroom/${path.basename(file, ext)}.${hash}${ext}`, css };
+  return { url: `${mount}newsroom/${path.basename(file, ext)}.${hash}${ext}`, css };
 }
 
-export function addLayouts(eleventyConfig: EleventyConfig): { stylesheet: Stylesheet; searchScript: Stylesheet } {
-  const { input, includes } = eleventyConfig.directories;
-  const includesFromInput = path.posix.relative(input, includes);
+/**
+ * Where Eleventy looks a layout up among virtual templates: its path relative to the input folder,
+ * or, for a layouts folder outside the input (`includes: "../_includes"`, as the official starter
+ * blog has it), relative to the project. Checked against Eleventy 3.1.8's TemplateLayoutPathResolver.
+ */
+function layoutKey(input: string, layoutsDir: string, name: string): string {
+  const inside = path.posix.relative(input, layoutsDir);
+  return path.posix.join(inside.startsWith("..") ? path.posix.normalize(layoutsDir) : inside, name);
+}
+
+export interface Layouts {
+  stylesheet: Stylesheet;
+  searchScript: Stylesheet;
+  /**
+   * Eleventy also takes each virtual layout for a page of its own; the preprocessor drops those.
+   * (A `permalink: false` in the layout would reach every page that uses it.)
+   */
+  isLayout(inputPath: unknown): boolean;
+}
+
+export function addLayouts(eleventyConfig: EleventyConfig, mount: string): Layouts {
+  const { input, includes, layouts } = eleventyConfig.directories;
+  // `setLayoutsDirectory` moves layouts out of `_includes`; partials stay there.
+  const layoutsDir = layouts ?? includes;
 
   // A virtual layout would win over the site's file of the same name, so register only the missing ones.
+  const registered = new Set<string>();
   for (const name of LAYOUTS) {
-    if (existsSync(path.join(includes, name))) continue;
-    eleventyConfig.addTemplate(
-      path.posix.join(includesFromInput, name),
-      readFileSync(path.join(TEMPLATES_DIR, name), "utf8"),
-    );
+    if (existsSync(path.join(layoutsDir, name))) continue;
+    const key = layoutKey(input, layoutsDir, name);
+    eleventyConfig.addTemplate(key, readFileSync(path.join(TEMPLATES_DIR, name), "utf8"));
+    registered.add(path.resolve(key));
+    registered.add(path.resolve(input, key));
   }
 
   // Nunjucks `include` cannot see virtual templates, so partials come from a loader that Nunjucks
@@ -54,13 +77,14 @@ export function addLayouts(eleventyConfig: EleventyConfig): { stylesheet: Styles
     environment.loaders.push(loader);
   });
 
-  const stylesheet = readAsset("newsroom.css");
-  const searchScript = readAsset("newsroom-search.js");
+  const stylesheet = readAsset("newsroom.css", mount);
+  const searchScript = readAsset("newsroom-search.js", mount);
   for (const [name, asset] of [["stylesheet", stylesheet], ["search-script", searchScript]] as const) {
-    eleventyConfig.addTemplate(`newsroom-virtual/${name}.11ty.js`, {
-      data: { permalink: asset.url, eleventyExcludeFromCollections: true },
+    eleventyConfig.addTemplate(`${VIRTUAL}${name}.11ty.js`, {
+      data: { permalink: asset.url, layout: false, eleventyExcludeFromCollections: true },
       render: () => asset.css,
     });
   }
-  return { stylesheet, searchScript };
+  const isLayout = (inputPath: unknown) => typeof inputPath === "string" && registered.has(path.resolve(inputPath));
+  return { stylesheet, searchScript, isLayout };
 }

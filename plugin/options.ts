@@ -56,6 +56,31 @@ export interface NewsroomOptions {
   headers?: boolean;
   /** Build drafts too. Defaults to true under `--serve`/`--watch` and false in a production build. */
   drafts?: boolean;
+  /**
+   * The folder the whole newsroom lives in: `"/"` (the default) or, inside a site of its own, a folder
+   * such as `"/press/"`. Every URL the plugin writes starts with it, except robots.txt, `_headers` and
+   * the 404 page, which only work at the root.
+   */
+  mount?: string;
+  /** Write Atom, RSS and JSON feeds for each locale and each topic. */
+  feeds?: boolean;
+  /**
+   * Site-wide files the plugin writes: each can be moved (a site path) or turned off (`false`). Where
+   * the site writes a file at the same URL itself, the plugin yields: no home page or 404 of its own,
+   * its sitemap under another name, its robots.txt lines added to the site's.
+   */
+  files?: SiteFiles;
+}
+
+export interface SiteFiles {
+  /** The front page with the default locale's newest releases; defaults to the mount folder. */
+  home?: string | false;
+  /** The localised 404 page, at the root where CDNs look for it. */
+  notFound?: string | false;
+  /** The sitemap (an index of several past `sitemapSize`). */
+  sitemap?: string | false;
+  /** robots.txt at the site's root, naming the sitemaps; added to the site's own when it has one. */
+  robots?: boolean;
 }
 
 /** The options after defaults and checks: what every module receives. */
@@ -83,6 +108,10 @@ export interface ResolvedOptions {
   /** Eleventy's pathPrefix without its trailing slash ("" or "/press"), read when URLs are made. */
   pathPrefix(): string;
   now: string | Date | undefined;
+  /** Site path of the newsroom's folder, with both slashes: `/` or `/press/`. */
+  mount: string;
+  feeds: boolean;
+  files: { home: string | false; notFound: string | false; sitemap: string | false; robots: boolean };
 }
 
 export const DEFAULTS = {
@@ -95,7 +124,17 @@ export const DEFAULTS = {
   statNotation: "compact",
   feedLength: 20,
   sitemapSize: 50_000,
+  // The whole site by default; a folder such as "/press/" when the newsroom is a guest in a larger site.
+  mount: "/",
+  search: true,
+  headers: true,
+  feeds: true,
+  // Relative to the mount folder, except the 404 page, which CDNs look for at the root.
+  files: { home: "", notFound: "/404.html", sitemap: "sitemap.xml", robots: true },
 } as const;
+
+/** A site path given for a file: absolute, one leading slash, no `..`, no query. */
+const SITE_PATH = /^\/(?!.*(?:^|\/)\.\.(?:\/|$))[^?#\s\\]*$/;
 
 const WHERE = "addPlugin(newsroom, options)";
 
@@ -194,6 +233,27 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     }
   }
 
+  let mount: string = o.mount ?? DEFAULTS.mount;
+  if (typeof mount !== "string" || !SITE_PATH.test(mount)) {
+    bad("mount", `is ${JSON.stringify(o.mount)}, not a folder of the site`, 'write a site path such as mount: "/press/", or leave it out for the whole site');
+    mount = "/";
+  } else if (!mount.endsWith("/")) mount += "/";
+
+  const files = { ...DEFAULTS.files, ...(o.files ?? {}) } as { home: string | false; notFound: string | false; sitemap: string | false; robots: boolean };
+  for (const key of ["home", "notFound", "sitemap"] as const) {
+    const value = files[key];
+    if (value === false) continue;
+    const given = o.files?.[key] !== undefined;
+    const full = given ? value : key === "notFound" ? value : `${mount}${value}`;
+    if (typeof full !== "string" || !SITE_PATH.test(full)) {
+      bad(`files.${key}`, `is ${JSON.stringify(value)}`, `write a site path starting with "/" (e.g. "${key === "sitemap" ? "/press/sitemap.xml" : key === "home" ? "/press/" : "/404.html"}"), or false to write none`);
+    } else files[key] = full;
+  }
+  if (typeof files.robots !== "boolean") bad("files.robots", `is ${JSON.stringify(files.robots)}`, "write true or false");
+  for (const key of ["search", "headers", "feeds"] as const) {
+    if (o[key] !== undefined && typeof o[key] !== "boolean") bad(key, `is ${JSON.stringify(o[key])}`, `write ${key}: true or ${key}: false`);
+  }
+
   if (problems.length > 0) throw new NewsroomError(problems);
 
   return {
@@ -203,7 +263,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     defaultLocale,
     locales,
     defaultLocaleAtRoot: o.defaultLocaleAtRoot === true,
-    base: (locale: string) => (o.defaultLocaleAtRoot === true && locale === defaultLocale ? "/" : `/${locale}/`),
+    base: (locale: string) => (o.defaultLocaleAtRoot === true && locale === defaultLocale ? mount : `${mount}${locale}/`),
     dictionaries,
     timeZone,
     releases,
@@ -214,9 +274,12 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     drafts: o.drafts,
     feedLength,
     sitemapSize,
-    search: o.search ?? true,
-    headers: o.headers ?? true,
+    search: o.search ?? DEFAULTS.search,
+    headers: o.headers ?? DEFAULTS.headers,
+    feeds: o.feeds ?? DEFAULTS.feeds,
     pathPrefix: () => "",
     now: o.now,
+    mount,
+    files,
   };
 }

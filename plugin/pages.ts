@@ -1,5 +1,7 @@
 // Pages the plugin generates: lists of releases, the front page, term pages and archives.
+import type { IndexAccess } from "./collections.ts";
 import type { EleventyConfig, CollectionItem } from "./eleventy.ts";
+import { indexPages, ownPage, VIRTUAL, type Guest } from "./guest.ts";
 import { ARCHIVE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT } from "./layouts.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { Release } from "./releases.ts";
@@ -7,51 +9,58 @@ import type { Release } from "./releases.ts";
 const inLocale = (locale: string) => (items: CollectionItem[]) =>
   items.filter((item) => (item.data.release as Release | undefined)?.lang === locale);
 
-export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOptions): void {
+export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOptions, guest: Guest): void {
   for (const locale of options.locales) {
-    eleventyConfig.addTemplate(`newsroom-virtual/list-${locale}.11ty.js`, {
-      data: {
+    eleventyConfig.addTemplate(`${VIRTUAL}list-${locale}.11ty.js`, {
+      data: ownPage({
         layout: LIST_LAYOUT,
         newsroomLocale: locale,
-        eleventyExcludeFromCollections: true,
         pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(locale), generatePageOnEmptyData: true },
         permalink: (data: { pagination: { pageNumber: number } }) =>
           data.pagination.pageNumber === 0 ? options.base(locale) : `${options.base(locale)}page/${data.pagination.pageNumber + 1}/`,
-      },
+      }),
       render: () => "",
     });
   }
 
   // The front page shows the default locale's newest releases; its canonical URL is that locale's list.
-  if (options.defaultLocaleAtRoot) return;
-  eleventyConfig.addTemplate("newsroom-virtual/front-page.11ty.js", {
-    data: {
+  const home = options.files.home;
+  if (home === false || home === options.base(options.defaultLocale)) return;
+  eleventyConfig.addTemplate(`${VIRTUAL}front-page.11ty.js`, {
+    data: ownPage({
       layout: LIST_LAYOUT,
       newsroomLocale: options.defaultLocale,
       newsroomCanonical: options.base(options.defaultLocale),
-      eleventyExcludeFromCollections: true,
       pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(options.defaultLocale), generatePageOnEmptyData: true },
-      permalink: (data: { pagination: { pageNumber: number } }) => (data.pagination.pageNumber === 0 ? "/" : false),
-    },
+      // Worked out after the site's own pages (it paginates over a collection): a site with a home
+      // page of its own keeps it.
+      permalink: (data: { pagination: { pageNumber: number } }) => {
+        if (data.pagination.pageNumber !== 0) return false;
+        if (guest.siteOwns(home)) {
+          guest.yielded(`the site's own ${home} stays its home page (the newsroom's is ${options.base(options.defaultLocale)})`);
+          return false;
+        }
+        return home;
+      },
+    }),
     render: () => "",
   });
 }
 
 /** Term pages, the index of each kind of term, and the archives: one virtual template each, over the index. */
-export function addIndexPages(eleventyConfig: EleventyConfig): void {
+export function addIndexPages(eleventyConfig: EleventyConfig, index: IndexAccess): void {
+  const built = () => index.current()!;
   const generated = [
-    ["terms", "newsroomTermPages", "termPage", TERM_LAYOUT],
-    ["term-indexes", "newsroomTermIndexes", "termIndex", TERMS_LAYOUT],
-    ["archives", "newsroomArchivePages", "archivePage", ARCHIVE_LAYOUT],
+    ["terms", "termPage", TERM_LAYOUT, () => index.changes.pagesToRender("term", built().termPages)],
+    ["term-indexes", "termIndex", TERMS_LAYOUT, () => index.changes.pagesToRender("terms", built().termIndexes)],
+    ["archives", "archivePage", ARCHIVE_LAYOUT, () => index.changes.pagesToRender("archive", built().archivePages)],
   ] as const;
-  for (const [name, collection, alias, layout] of generated) {
-    eleventyConfig.addTemplate(`newsroom-virtual/${name}.11ty.js`, {
-      data: {
+  for (const [name, alias, layout, read] of generated) {
+    eleventyConfig.addTemplate(`${VIRTUAL}${name}.11ty.js`, {
+      data: indexPages<{ url: string }>(alias, read, {
         layout,
-        eleventyExcludeFromCollections: true,
-        pagination: { data: `collections.${collection}`, size: 1, alias },
         permalink: (data: Record<string, { url: string }>) => data[alias]!.url,
-      },
+      }),
       render: () => "",
     });
   }

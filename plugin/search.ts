@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EleventyConfig } from "./eleventy.ts";
 import { PREFIX } from "./errors.ts";
 import { SEARCH_LAYOUT } from "./layouts.ts";
+import { ownPage, VIRTUAL } from "./guest.ts";
 import type { ResolvedOptions } from "./options.ts";
 
 /** Release URLs end in /yyyy/mm/slug/, with or without a locale folder in front. */
@@ -27,8 +28,8 @@ function check(result: { errors: string[] }): void {
 export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptions, script: { url: string }): void {
   if (!options.search) return;
   for (const locale of options.locales) {
-    eleventyConfig.addTemplate(`newsroom-virtual/search-${locale}.11ty.js`, {
-      data: { layout: SEARCH_LAYOUT, permalink: `${options.base(locale)}search/`, eleventyExcludeFromCollections: true, newsroomSearchScript: script.url },
+    eleventyConfig.addTemplate(`${VIRTUAL}search-${locale}.11ty.js`, {
+      data: ownPage({ layout: SEARCH_LAYOUT, permalink: `${options.base(locale)}search/`, newsroomSearchScript: script.url }),
       render: () => "",
     });
   }
@@ -57,7 +58,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
       if (!index) throw new Error(errors.join("; "));
       // Only release pages hold content to find (their article is the `data-pagefind-body`); reading
       // just them spares Pagefind every list, term and archive page of a large archive.
-      check(await index.addDirectory({ path: site, glob: RELEASE_PAGES }));
+      check(await index.addDirectory({ path: path.join(site, options.mount), glob: RELEASE_PAGES }));
       check(await index.writeFiles({ outputPath }));
     } finally {
       await pagefind.close();

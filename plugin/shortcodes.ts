@@ -3,10 +3,13 @@ import { escapeHtml, safeUrl } from "./escape.ts";
 import { fail } from "./errors.ts";
 import { formatNumber, parseFigure, pluralForm, type Notation } from "./numbers.ts";
 import type { ResolvedOptions } from "./options.ts";
+import { localeOfUrl } from "./urls.ts";
+import type { EleventyConfig } from "./eleventy.ts";
+import type { Guest } from "./guest.ts";
 
 /** What Eleventy binds `this` to in a shortcode, in every template language. */
 export interface ShortcodeThis {
-  page?: { inputPath?: string; lang?: string };
+  page?: { inputPath?: string; url?: unknown };
 }
 
 export interface ShortcodeContext {
@@ -20,8 +23,8 @@ const STAT_CLASS = "newsroom-stat";
 export function createShortcodes({ options, renderMarkdown }: ShortcodeContext) {
   const fileOf = (self: ShortcodeThis | undefined) => self?.page?.inputPath ?? "(unknown template)";
   const localeOf = (self: ShortcodeThis | undefined) => {
-    const lang = self?.page?.lang;
-    return lang && options.dictionaries[lang] ? lang : options.defaultLocale;
+    const lang = localeOfUrl(self?.page?.url, options);
+    return options.dictionaries[lang] ? lang : options.defaultLocale;
   };
 
   /** `{% quote "Speaker", "Role", "https://cite.example" %}Text{% endquote %}` */
@@ -134,4 +137,24 @@ export function extractQuotes(html: string): { text: string; speaker: string; ro
     out.push({ text, speaker: decode(m[3]!), role: m[4] ? decode(m[4]) : undefined, cite: m[1] ? decode(m[1]) : undefined });
   }
   return out;
+}
+
+/**
+ * `quote`, `stat` and `keyFigures`, and the same as `newsroomQuote`, `newsroomStat` and
+ * `newsroomKeyFigures`. A site that has a shortcode of one of the short names keeps its own: a
+ * plugin's shortcode would silently replace it. Its releases then use the prefixed name.
+ */
+export function addShortcodes(eleventyConfig: EleventyConfig, shortcodes: ReturnType<typeof createShortcodes>, guest: Guest): void {
+  const taken = (name: string) => eleventyConfig.getShortcode?.(name) !== undefined || eleventyConfig.getPairedShortcode?.(name) !== undefined;
+  const all = [
+    ["quote", "newsroomQuote", shortcodes.quote, true],
+    ["stat", "newsroomStat", shortcodes.stat, false],
+    ["keyFigures", "newsroomKeyFigures", shortcodes.keyFigures, true],
+  ] as const;
+  for (const [short, prefixed, fn, paired] of all) {
+    const add = (name: string) => (paired ? eleventyConfig.addPairedShortcode(name, fn) : eleventyConfig.addShortcode(name, fn));
+    if (taken(short)) guest.yielded(`the site's own "${short}" shortcode stays; releases use "${prefixed}"`);
+    else add(short);
+    add(prefixed);
+  }
 }

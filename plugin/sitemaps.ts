@@ -8,6 +8,7 @@ import type { ResolvedOptions } from "./options.ts";
 import { absolute } from "./structured-data.ts";
 import { chunk } from "./taxonomy.ts";
 import { escapeXml } from "./xml.ts";
+import { indexPages, ownPage, VIRTUAL, type Guest } from "./guest.ts";
 
 export interface SitemapUrl {
   url: string;
@@ -37,7 +38,7 @@ const newestOf = (items: CollectionItem[]) => {
 };
 
 /** Every page a crawler should know, each with the date it last changed where that is known. */
-export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options: ResolvedOptions): SitemapUrl[] {
+export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options: ResolvedOptions, home: string | false = "/"): SitemapUrl[] {
   const urls = new Map<string, string | undefined>();
   for (const item of index.releases) urls.set(item.url, item.data.release!.updated ?? item.data.release!.published);
   for (const locale of options.locales) {
@@ -45,7 +46,7 @@ export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options
     const pages = Math.max(1, Math.ceil(items.length / options.perPage));
     for (let i = 0; i < pages; i++) urls.set(i === 0 ? options.base(locale) : `${options.base(locale)}page/${i + 1}/`, newestOf(items.slice(i * options.perPage, (i + 1) * options.perPage)));
   }
-  if (!urls.has("/")) urls.set("/", newestOf(index.byLocale[options.defaultLocale] ?? []));
+  if (home !== false && !urls.has(home)) urls.set(home, newestOf(index.byLocale[options.defaultLocale] ?? []));
   for (const page of [...index.termPages, ...index.archivePages]) urls.set(page.url, newestOf(page.items));
   for (const page of index.termIndexes) urls.set(page.url, newestOf(page.terms.flatMap((t) => t.items.slice(0, 1))));
   for (const item of others) {
@@ -56,18 +57,32 @@ export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options
   return [...urls].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([url, lastmod]) => ({ url, lastmod }));
 }
 
-export function sitemapFiles(index: BuiltIndex, others: CollectionItem[], options: ResolvedOptions, now: DateTime | undefined): SitemapFile[] {
-  const urls = sitemapUrls(index, others, options);
+/**
+ * The sitemap (split into parts under an index past `sitemapSize` URLs, `sitemap-1.xml` … beside it)
+ * and the news sitemaps. `sitemapUrl` false writes only the news sitemaps.
+ */
+export function sitemapFiles(
+  index: BuiltIndex,
+  others: CollectionItem[],
+  options: ResolvedOptions,
+  now: DateTime | undefined,
+  sitemapUrl: string | false = "/sitemap.xml",
+  home: string | false = "/",
+): SitemapFile[] {
+  const urls = sitemapUrls(index, others, options, home);
   const files: SitemapFile[] = [];
-  if (urls.length <= options.sitemapSize) {
-    files.push({ url: "/sitemap.xml", kind: "urlset", urls });
+  if (sitemapUrl === false) {
+    // No sitemap of the plugin's own.
+  } else if (urls.length <= options.sitemapSize) {
+    files.push({ url: sitemapUrl, kind: "urlset", urls });
   } else {
+    const part = (i: number) => sitemapUrl.replace(/(\.xml)?$/, `-${i + 1}.xml`);
     const parts = chunk(urls, options.sitemapSize);
-    parts.forEach((part, i) => files.push({ url: `/sitemap-${i + 1}.xml`, kind: "urlset", urls: part }));
+    parts.forEach((urls, i) => files.push({ url: part(i), kind: "urlset", urls }));
     files.push({
-      url: "/sitemap.xml",
+      url: sitemapUrl,
       kind: "index",
-      urls: parts.map((part, i) => ({ url: `/sitemap-${i + 1}.xml`, lastmod: part.reduce<string | undefined>((m, u) => (u.lastmod && (!m || Date.parse(u.lastmod) > Date.parse(m)) ? u.lastmod : m), undefined) })),
+      urls: parts.map((p, i) => ({ url: part(i), lastmod: p.reduce<string | undefined>((m, u) => (u.lastmod && (!m || Date.parse(u.lastmod) > Date.parse(m)) ? u.lastmod : m), undefined) })),
     });
   }
   if (now) {
@@ -109,16 +124,26 @@ export function renderSitemap(file: SitemapFile, options: ResolvedOptions): stri
   return [head, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`, ...file.urls.map((u) => `<url><loc>${abs(u.url)}</loc>${lastmod(u)}</url>`), `</urlset>`, ""].join("\n");
 }
 
-export function renderRobots(files: SitemapFile[], options: ResolvedOptions): string {
-  const named = files.filter((f) => f.url === "/sitemap.xml" || f.kind === "news");
-  return ["User-agent: *", "Allow: /", "", ...named.map((f) => `Sitemap: ${absolute(options, f.url)}`), ""].join("\n");
+/** The `Sitemap:` lines for the plugin's sitemap (or its index) and news sitemaps. */
+export function sitemapLines(files: SitemapFile[], options: ResolvedOptions): string[] {
+  const parts = new Set(files.filter((f) => f.kind === "index").flatMap((f) => f.urls.map((u) => u.url)));
+  return files.filter((f) => !parts.has(f.url)).map((f) => `Sitemap: ${absolute(options, f.url)}`);
 }
 
-export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
-  eleventyConfig.addCollection("newsroomSitemaps", (api) => {
-    const built = index.fromCollections(api);
-    const releasePaths = new Set(built.releases.map((r) => r.inputPath));
-    const others = api.getAll().filter((item) => !releasePaths.has(item.inputPath));
+export function renderRobots(files: SitemapFile[], options: ResolvedOptions): string {
+  return ["User-agent: *", "Allow: /", "", ...sitemapLines(files, options), ""].join("\n");
+}
+
+export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess, guest: Guest): void {
+  // Worked out once a build, when the first of the plugin's sitemap pages asks: after the site's
+  // own pages, so that a sitemap of the site's own keeps its URL and the plugin's moves aside.
+  let files: SitemapFile[] | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    files = undefined;
+  });
+  const sitemaps = (): SitemapFile[] => {
+    if (files) return files;
+    const built = index.current()!;
     const now = resolveNow(options.now, process.env, options.timeZone, () => {
       const newest = newestOf(built.releases);
       return newest ? DateTime.fromISO(newest, { setZone: true }) : undefined;
@@ -126,18 +151,46 @@ export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOpt
     if (options.now === undefined && process.env.NEWSROOM_NOW && !now) {
       throw new NewsroomError([{ file: "environment", field: "NEWSROOM_NOW", message: `is "${process.env.NEWSROOM_NOW}", not a date`, fix: "set an ISO 8601 instant such as 2025-12-16T12:00:00+05:00, or clock" }]);
     }
-    return sitemapFiles(built, others, options, now);
-  });
-  eleventyConfig.addTemplate("newsroom-virtual/sitemaps.11ty.js", {
-    data: {
-      eleventyExcludeFromCollections: true,
-      pagination: { data: "collections.newsroomSitemaps", size: 1, alias: "sitemap" },
-      permalink: (data: { sitemap: SitemapFile }) => data.sitemap.url,
-    },
+    let url = options.files.sitemap;
+    let others: CollectionItem[] = [];
+    if (url !== false && guest.siteOwns(url)) {
+      const moved = url.replace(/(\.xml)?$/, "-newsroom.xml");
+      guest.yielded(`the site's own ${url} stays; the newsroom's sitemap is ${moved}`);
+      url = moved;
+    } else {
+      // The whole site's sitemap: the site's own pages too, as it has none of its own.
+      const releasePaths = new Set(built.releases.map((r) => r.inputPath));
+      others = built.all.filter((item) => !releasePaths.has(item.inputPath));
+    }
+    // The plugin's home page, unless it yielded to the site's.
+    const home = options.files.home !== false && !guest.siteOwns(options.files.home) ? options.files.home : false;
+    return (files = sitemapFiles(built, others, options, now, url, home));
+  };
+
+  eleventyConfig.addTemplate(`${VIRTUAL}sitemaps.11ty.js`, {
+    data: indexPages("sitemap", sitemaps, { permalink: (data: { sitemap: SitemapFile }) => data.sitemap.url }),
     render: (data: { sitemap: SitemapFile }) => renderSitemap(data.sitemap, options),
   });
-  eleventyConfig.addTemplate("newsroom-virtual/robots.11ty.js", {
-    data: { eleventyExcludeFromCollections: true, permalink: "/robots.txt" },
-    render: (data: { collections: { newsroomSitemaps: SitemapFile[] } }) => renderRobots(data.collections.newsroomSitemaps, options),
+
+  if (!options.files.robots) return;
+  // robots.txt works only at the host's root: the plugin writes it there, or adds its lines to the
+  // site's own. (Under Eleventy's pathPrefix the output's root is not the host's: see the README.)
+  let merge = false;
+  eleventyConfig.addTemplate(`${VIRTUAL}robots.11ty.js`, {
+    data: ownPage({
+      eleventyImport: { collections: ["releases"] },
+      permalink: () => {
+        merge = guest.siteOwns(ROBOTS);
+        if (merge) guest.yielded("its Sitemap lines are added to the site's own robots.txt");
+        return merge ? false : ROBOTS;
+      },
+    }),
+    render: () => renderRobots(sitemaps(), options),
+  });
+  eleventyConfig.on("eleventy.after", ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
+    if (!merge || (outputMode !== undefined && outputMode !== "fs")) return;
+    guest.writeOrMerge(directories.output, "robots.txt", sitemapLines(sitemaps(), options).join("\n"));
   });
 }
+
+const ROBOTS = "/robots.txt";

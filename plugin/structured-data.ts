@@ -166,9 +166,10 @@ function clean(o: Json): Json {
 
 export function addStructuredData(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
   const homes = new Map(options.locales.map((l) => [options.base(l), l]));
-  if (!homes.has("/")) homes.set("/", options.defaultLocale);
+  const home = options.files.home;
+  if (home !== false && !homes.has(home)) homes.set(home, options.defaultLocale);
   // `{{ content | newsroomJsonLd | safe }}` in the base layout: the page's graph, or "" when it has none.
-  eleventyConfig.addFilter("newsroomJsonLd", function (this: { page?: { inputPath?: string; url?: string; lang?: string } }, content: unknown) {
+  eleventyConfig.addFilter("newsroomJsonLd", function (this: { page?: { inputPath?: string; url?: string } }, content: unknown) {
     const page = this?.page;
     const built = index.current();
     const nav = page?.inputPath ? built?.nav.get(page.inputPath) : undefined;

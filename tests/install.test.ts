@@ -6,27 +6,20 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, text } from "./helpers/build.ts";
+import { text } from "./helpers/build.ts";
+import { installPlugin, packPlugin, readmeBlocks } from "./helpers/package.ts";
 import { parseXml } from "./helpers/xml.ts";
 
-/** The files the README names, each from the code block after its `<!-- file: … -->` marker. */
-function readmeFiles(): Record<string, string> {
-  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const files: Record<string, string> = {};
-  for (const m of readme.matchAll(/<!-- file: (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)) files[m[1]!] = `${m[2]}\n`;
-  return files;
-}
 
 let site: string;
 beforeAll(() => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "newsroom-install-"));
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }))[0];
+  const tarball = packPlugin(tmp);
   site = path.join(tmp, "fresh-news");
   mkdirSync(site);
   writeFileSync(path.join(site, "package.json"), JSON.stringify({ name: "fresh-news", private: true, type: "module" }, null, 2));
-  const eleventyVersion = JSON.parse(readFileSync(path.join(ROOT, "node_modules/@11ty/eleventy/package.json"), "utf8")).version;
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", path.join(tmp, packed.filename), `@11ty/eleventy@${eleventyVersion}`], { cwd: site, stdio: "ignore" });
-  const files = readmeFiles();
+  installPlugin(site, tarball);
+  const files = readmeBlocks("file");
   expect(Object.keys(files).sort()).toEqual(["_data/registry/people.json", "eleventy.config.js", "releases/2025-12-16-turkestan-visit.md"]);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(site, name)), { recursive: true });

@@ -21,3 +21,15 @@ describe("overriding shipped layouts", () => {
     expect(html.querySelector("article.newsroom-release h1")?.textContent).toBe("Latest");
   });
 });
+
+describe("a site with a layouts folder of its own", () => {
+  it("finds the plugin's layouts there, and the site's file of the same name still wins", async () => {
+    const site = await buildFixture("layouts-folder", {}, (c) => c.setLayoutsDirectory("_layouts"));
+    const release = site.html("/ru/2025/12/overridden/");
+    expect(release.querySelector("article.site-release")?.getAttribute("data-layout")).toBe("site");
+    expect(release.querySelector("html")?.getAttribute("lang")).toBe("ru");
+    const list = site.html("/ru/");
+    expect(list.querySelector("h1.newsroom-list__title")).not.toBeNull();
+    expect(list.querySelector(".newsroom-card__title a")?.getAttribute("href")).toBe("/ru/2025/12/overridden/");
+  });
+});

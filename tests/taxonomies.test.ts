@@ -6,22 +6,22 @@ let site: Built;
 let collections: Record<string, any> = {};
 beforeAll(async () => {
   site = await buildFixture("taxonomy", {}, (c) => {
-    // Read the public collections the way a site's template would.
+    // Read the plugin's lists the way a site's template would (after the releases collection).
     c.addCollection("probe", (api: any) => {
       collections = {};
       return [];
     });
     c.addTemplate("probe.11ty.js", {
-      data: { permalink: "/probe.json", eleventyExcludeFromCollections: true },
+      data: { permalink: "/probe.json", eleventyExcludeFromCollections: true, eleventyImport: { collections: ["releases"] } },
       render(data: any) {
         const titles = (items: any[]) => items.map((i) => i.data.release.title);
         const map = (o: Record<string, any[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, titles(v)]));
         return JSON.stringify({
-          byTag: map(data.collections.releasesByTag),
-          byPerson: map(data.collections.releasesByPerson),
-          byOrganisation: map(data.collections.releasesByOrganisation),
-          byPlace: map(data.collections.releasesByPlace),
-          byYear: map(data.collections.releasesByYear),
+          byTag: map(data.newsroom.releasesBy.tags),
+          byPerson: map(data.newsroom.releasesBy.people),
+          byOrganisation: map(data.newsroom.releasesBy.organisations),
+          byPlace: map(data.newsroom.releasesBy.places),
+          byYear: map(data.newsroom.releasesBy.years),
         });
       },
     });

@@ -1,12 +1,14 @@
 // Which files are releases, their normalised data on every page, drafts, and the `releases` collection.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.ts";
 import { NewsroomError, type Problem, type ProblemLog } from "./errors.ts";
 import { readRegistries } from "./registries.ts";
-import { resolveNow } from "./clock.ts";
-import { parseDate } from "./dates.ts";
-import { FIXES } from "./schema.ts";
-import type { DateTime } from "luxon";
+import { resolveNow, type Now } from "./clock.ts";
+import { DateTime } from "luxon";
+import { checkPermalink, holdOf, originalOf, rawHoldOf } from "./publishing.ts";
+import { lintShortcodes } from "./shortcodes.ts";
+import type { ReleaseFrontMatter } from "./frontmatter.ts";
 import { buildIndex, unknownKeys, type NewsroomIndex } from "./taxonomy.ts";
 import type { Registries } from "./schema.ts";
 import type { ResolvedOptions } from "./options.ts";
@@ -37,6 +39,23 @@ export interface IndexAccess {
   current(): BuiltIndex | undefined;
   /** Which generated pages a rebuild under --serve renders. */
   changes: ChangeTracker;
+  /** The build's clock. */
+  now(): Now;
+}
+
+/** The release body's shortcodes checked, with lines counted in the file (front matter included). */
+function lintRelease(body: string, file: string): Problem[] {
+  const problems = lintShortcodes(body, file);
+  if (problems.length === 0) return problems;
+  let firstLine = 1;
+  try {
+    const raw = readFileSync(file, "utf8");
+    const at = raw.indexOf(body);
+    if (at > 0) firstLine = raw.slice(0, at).split("\n").length;
+  } catch {
+    // A virtual release has no file: its body's lines are its own.
+  }
+  return lintShortcodes(body, file, firstLine);
 }
 
 /** Whether a template is a release: a Markdown file in the `releases` folder of the input folder. */
@@ -60,57 +79,48 @@ export function addReleases(
   log: ProblemLog,
   isRelease: (inputPath: unknown) => inputPath is string,
   guest: Guest,
+  frontMatter: ReleaseFrontMatter,
 ): IndexAccess {
   // Topics are the release's own `tags`, set aside when its front matter was read (see frontmatter.ts).
-  const normalise = (data: PageData) =>
-    normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug);
+  const normalise = (data: PageData, now: DateTime) =>
+    normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug, now);
 
-  // `newsroom check` validates drafts and embargoed releases too; it writes nothing, so nothing leaks.
+  // `newsroom check` validates drafts, embargoed and scheduled releases too; it writes nothing.
   const checking = () => process.env.NEWSROOM_CHECK === "1";
   // The run mode from this build's own data, not the process-wide variable another build may have set.
   const includeDrafts = (data: { eleventy?: { env?: { runMode?: string } } }) =>
     checking() || (options.drafts ?? (data.eleventy?.env?.runMode ?? process.env.ELEVENTY_RUN_MODE) !== "build");
-  // The clock embargoes are judged by: never the machine's unless an option or the environment says so.
-  let now: { value: DateTime | undefined } | undefined;
+  // One clock a build, read when it starts: embargoes, schedules, the news sitemap and the date
+  // checks all ask this one instant.
+  let now: Now | undefined;
   eleventyConfig.on("eleventy.before", () => {
-    now = undefined;
+    now = resolveNow(options.now, process.env, options.timeZone, DateTime.now());
     log.clear();
   });
-  const clock = () => (now ??= { value: resolveNow(options.now, process.env, options.timeZone, () => undefined) }).value;
+  const clock = (): Now => (now ??= resolveNow(options.now, process.env, options.timeZone, DateTime.now()));
 
   // Preprocessors see each template's data before Eleventy computes its URL and before collections
   // exist: the one place to drop a draft from everything at once, and to give a release its
   // normalised data, layout and URL. (Computed data cannot do it: a computed `layout` or
   // `permalink` that reads the key it sets sees its own earlier value, not the front matter.)
-  eleventyConfig.addPreprocessor("newsroom-releases", "*", (data) => {
+  eleventyConfig.addPreprocessor("newsroom-releases", "*", (data, content) => {
     const inputPath = data.page?.inputPath;
     // The site's own pages are only noted (which URLs the site writes), never changed.
     if (!isRelease(inputPath)) return guest.notePage(data);
-    if (data.draft === true && !includeDrafts(data)) return false;
-    if (data.embargo !== undefined && data.embargo !== null) {
-      // An embargoed page is dropped before anything can read it: no page, list, count, feed or sitemap entry.
-      const until = parseDate(data.embargo, options.timeZone);
-      const at = clock();
-      if (!until) {
-        log.add({ file: String(inputPath), field: "embargo", message: `is ${JSON.stringify(data.embargo)}, which is not a date`, fix: FIXES.embargo! });
-        return false;
-      }
-      // `newsroom check` validates it like any release; only a real build asks the clock.
-      if (!checking()) {
-        if (!at) {
-          log.add({
-            file: String(inputPath),
-            field: "embargo",
-            message: "needs the build's clock, and none was given",
-            fix: 'set the now option (now: "clock" for the machine\'s clock) or NEWSROOM_NOW=clock in the environment that builds the site',
-          });
-          return false;
-        }
-        if (at < until) return false;
-      }
-    }
-    const { release, problems } = normalise(data);
+    const drafts = includeDrafts(data);
+    if (data.draft === true && !drafts) return false;
+    const at = clock().at;
+    const { release, problems } = normalise(data, at);
+    problems.push(...lintRelease(String(content ?? ""), String(inputPath)));
+    problems.push(...checkPermalink(data.permalink, String(inputPath), options));
     data[PROBLEMS] = problems;
+    // Held back (embargoed, scheduled, or a translation of a release held back): dropped before
+    // anything can read it, so no page, list, count, feed, sitemap or search entry shows it.
+    if (release && !checking()) {
+      if (holdOf(release, at) !== undefined) return false;
+      const original = originalOf(release, data, frontMatter.values(), options.defaultLocale);
+      if (original && rawHoldOf(original, at, drafts, options.timeZone) !== undefined) return false;
+    }
     // The release's own front matter may name a layout or permalink; the site's folder-wide data may not.
     // (A release given as data, not read from YAML, has no marker: an unset permalink means the same.)
     if (data.permalink === RELEASE_URL || data.permalink === undefined) data.permalink = release?.url ?? false;
@@ -175,7 +185,7 @@ export function addReleases(
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));
-  return { fromCollections: getIndex, current: () => index, changes };
+  return { fromCollections: getIndex, current: () => index, changes, now: clock };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ResolvedOptions } from "./options.ts";
 import type { Release } from "./releases.ts";
 import { absolute } from "./structured-data.ts";
 import { escapeXml } from "./xml.ts";
+import { escapeHtml } from "./escape.ts";
 import { indexPages, VIRTUAL } from "./guest.ts";
 
 export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
@@ -84,14 +85,21 @@ export function entryOf(item: CollectionItem, contentHtml: string, options: Reso
 // A release's escaped body is the same in every Atom and RSS feed it is in.
 const escapedBody = remember((html: string) => html, escapeXml, 50_000);
 
+/**
+ * Feed readers read RSS 2.0's text elements (titles, descriptions, categories) as HTML, and many
+ * read Atom's titles the same whatever their type says; so that text is escaped for HTML, then for
+ * XML (and Atom's is declared `type="html"`): a topic named `<img onerror=…>` stays words.
+ */
+const rssText = (value: string) => escapeXml(escapeHtml(value));
+
 export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const self = absolute(options, `${feed.base}${FEED_FILES.atom}`);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.locale)}">`,
     `<id>${escapeXml(self)}</id>`,
-    `<title>${escapeXml(feed.title)}</title>`,
-    `<subtitle>${escapeXml(feed.description)}</subtitle>`,
+    `<title type="html">${rssText(feed.title)}</title>`,
+    `<subtitle type="html">${rssText(feed.description)}</subtitle>`,
     `<updated>${escapeXml(feed.updated)}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${escapeXml(self)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(absolute(options, feed.base))}"/>`,
@@ -101,11 +109,11 @@ export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
     lines.push(
       `<entry>`,
       `<id>${escapeXml(e.url)}</id>`,
-      `<title>${escapeXml(e.title)}</title>`,
+      `<title type="html">${rssText(e.title)}</title>`,
       `<link rel="alternate" type="text/html" href="${escapeXml(e.url)}"/>`,
       `<published>${escapeXml(e.published)}</published>`,
       `<updated>${escapeXml(e.updated)}</updated>`,
-      `<summary>${escapeXml(e.summary)}</summary>`,
+      `<summary type="html">${rssText(e.summary)}</summary>`,
       `<content type="html">${escapedBody(e.contentHtml)}</content>`,
       ...e.tags.map((t) => `<category term="${escapeXml(t)}"/>`),
       `</entry>`,
@@ -115,6 +123,7 @@ export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
   return lines.join("\n");
 }
 
+
 export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const self = absolute(options, `${feed.base}${FEED_FILES.rss}`);
   // The RSS plugin's RFC 822 filter, given the site's zone: "Tue, 16 Dec 2025 00:00:00 +0500".
@@ -123,9 +132,9 @@ export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptio
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">`,
     `<channel>`,
-    `<title>${escapeXml(feed.title)}</title>`,
+    `<title>${rssText(feed.title)}</title>`,
     `<link>${escapeXml(absolute(options, feed.base))}</link>`,
-    `<description>${escapeXml(feed.description)}</description>`,
+    `<description>${rssText(feed.description)}</description>`,
     `<language>${escapeXml(feed.locale)}</language>`,
     `<lastBuildDate>${escapeXml(rfc822(feed.updated))}</lastBuildDate>`,
     `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
@@ -133,13 +142,13 @@ export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptio
   for (const e of entries) {
     lines.push(
       `<item>`,
-      `<title>${escapeXml(e.title)}</title>`,
+      `<title>${rssText(e.title)}</title>`,
       `<link>${escapeXml(e.url)}</link>`,
       `<guid isPermaLink="true">${escapeXml(e.url)}</guid>`,
       `<pubDate>${escapeXml(rfc822(e.published))}</pubDate>`,
-      `<description>${escapeXml(e.summary)}</description>`,
+      `<description>${rssText(e.summary)}</description>`,
       `<content:encoded>${escapedBody(e.contentHtml)}</content:encoded>`,
-      ...e.tags.map((t) => `<category>${escapeXml(t)}</category>`),
+      ...e.tags.map((t) => `<category>${rssText(t)}</category>`),
       `</item>`,
     );
   }

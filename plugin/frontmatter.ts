@@ -1,11 +1,14 @@
 // Release dates read in the site's zone: YAML's own timestamps would read `2025-12-16` as UTC midnight.
 // Only releases: the site's other pages keep Eleventy's (or the site's own) YAML and date rules.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import yaml from "js-yaml";
 import { parseDate } from "./dates.ts";
 import { DateTime } from "luxon";
 import type { ProblemLog } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { EleventyConfig } from "./eleventy.ts";
+import { OWN_KEYS } from "./schema.ts";
 
 /**
  * YAML without the timestamp type: a date stays the text the author wrote, so the plugin can tell
@@ -16,6 +19,12 @@ const { merge } = (yaml as unknown as { types: { merge: yaml.Type } }).types;
 const SCHEMA = yaml.CORE_SCHEMA.extend([merge]);
 
 type YamlEngine = (source: string, options?: { filePath?: string }) => unknown;
+
+/**
+ * Every release's front matter as written, by file: a translation is held back with its original,
+ * whose data Eleventy reads before any release is preprocessed, but in no particular order.
+ */
+export type ReleaseFrontMatter = Map<string, Record<string, unknown>>;
 
 /** A release without a `permalink` of its own: the preprocessor puts the release's URL here. */
 export const RELEASE_URL = "newsroom:release-url";
@@ -28,6 +37,7 @@ export const TOPICS = "newsroomTopics";
  * file's own keys are seen.
  */
 function ownRelease(fm: Record<string, unknown>, layout: string): Record<string, unknown> {
+  fm[OWN_KEYS] = Object.keys(fm);
   fm.layout ??= layout;
   if (!("permalink" in fm)) fm.permalink = RELEASE_URL;
   // Always set, so a `tags` from the site's folder data is never taken for the release's topics.
@@ -42,17 +52,25 @@ export function useZonedDates(
   isRelease: (inputPath: unknown) => boolean,
   releaseLayout: string,
   log: ProblemLog,
+  frontMatter: ReleaseFrontMatter,
 ): void {
   // Eleventy 3 hands front-matter engines the file's path; every file but a release goes to the
   // engine the site had (its own, or Eleventy's js-yaml with timestamps).
   const previous = eleventyConfig.frontMatterParsingOptions?.engines?.yaml as YamlEngine | undefined;
   const fallback: YamlEngine = previous ?? ((source) => yaml.load(source));
+  const readRelease = (source: string, file: string) => {
+    const fm = ownRelease((yaml.load(source, { schema: SCHEMA }) as Record<string, unknown> | null) ?? {}, releaseLayout);
+    frontMatter.set(path.resolve(file), fm);
+    return fm;
+  };
+  // A release deleted under --serve no longer speaks for its translations.
+  eleventyConfig.on("eleventy.before", () => {
+    for (const file of frontMatter.keys()) if (!existsSync(file)) frontMatter.delete(file);
+  });
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (source: string, engineOptions?: { filePath?: string }) =>
-        isRelease(engineOptions?.filePath)
-          ? ownRelease((yaml.load(source, { schema: SCHEMA }) as Record<string, unknown> | null) ?? {}, releaseLayout)
-          : fallback(source, engineOptions),
+        isRelease(engineOptions?.filePath) ? readRelease(source, engineOptions!.filePath!) : fallback(source, engineOptions),
     },
   });
 

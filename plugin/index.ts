@@ -9,7 +9,7 @@ import { PREFIX, ProblemLog } from "./errors.ts";
 import { addCdnOutput } from "./cdn.ts";
 import { addFeeds, FEED_FILES } from "./feeds.ts";
 import { addFilters } from "./filters.ts";
-import { useZonedDates } from "./frontmatter.ts";
+import { useZonedDates, type ReleaseFrontMatter } from "./frontmatter.ts";
 import { addLayouts, RELEASE_LAYOUT } from "./layouts.ts";
 import { createGuest } from "./guest.ts";
 import { resolveOptions, type NewsroomOptions } from "./options.ts";
@@ -54,13 +54,14 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   // Releases, and the pages the plugin generates, are the plugin's; the site's own pages are not.
   const layouts = addLayouts(eleventyConfig, options.mount);
   const guest = createGuest(eleventyConfig, layouts.isLayout);
-  useZonedDates(eleventyConfig, options, isRelease, RELEASE_LAYOUT, log);
+  const frontMatter: ReleaseFrontMatter = new Map();
+  useZonedDates(eleventyConfig, options, isRelease, RELEASE_LAYOUT, log, frontMatter);
 
   // Its `transformWithHtmlBase` filter gives feeds absolute URLs; later, `pathPrefix` support.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   freezeRegistryFiles(eleventyConfig, options.registry);
-  const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest);
+  const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest, frontMatter);
   eleventyConfig.addGlobalData("newsroom", {
     siteName: options.siteName,
     siteUrl: options.siteUrl,

@@ -76,9 +76,11 @@ export function pluralForm(forms: string, count: number, locale: string): string
 
 /** Reads a figure from a shortcode argument: a number, or digits with optional spaces and a decimal comma. */
 export function parseFigure(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  // Past 2^53 a figure is no longer exact, and past 1e21 JavaScript prints it as 1e+21.
+  const exact = (n: number) => (Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? n : undefined);
+  if (typeof value === "number") return exact(value);
   if (typeof value !== "string") return undefined;
   const cleaned = value.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
-  return Number(cleaned);
+  return exact(Number(cleaned));
 }

@@ -4,6 +4,7 @@ import { parseDate } from "./dates.ts";
 import { NewsroomError, type Problem } from "./errors.ts";
 import { mergeLocale, type LocaleDictionary, type LocaleOverride } from "./locales/index.ts";
 import type { TransliterationTable } from "./slug.ts";
+import { didYouMean } from "./suggest.ts";
 
 export interface PublisherOptions {
   /** The press office or agency, as it signs its releases. */
@@ -70,6 +71,10 @@ export interface NewsroomOptions {
    * its sitemap under another name, its robots.txt lines added to the site's.
    */
   files?: SiteFiles;
+  /** Front-matter fields of the site's own that releases may carry; any other unknown key stops the build. */
+  fields?: string[];
+  /** The most tags, people, organisations and places one release may name (20 each by default). */
+  limits?: Partial<Record<"tags" | "people" | "organisations" | "places", number>>;
 }
 
 export interface SiteFiles {
@@ -112,6 +117,8 @@ export interface ResolvedOptions {
   mount: string;
   feeds: boolean;
   files: { home: string | false; notFound: string | false; sitemap: string | false; robots: boolean };
+  fields: string[];
+  limits: Record<"tags" | "people" | "organisations" | "places", number>;
 }
 
 export const DEFAULTS = {
@@ -131,7 +138,22 @@ export const DEFAULTS = {
   feeds: true,
   // Relative to the mount folder, except the 404 page, which CDNs look for at the root.
   files: { home: "", notFound: "/404.html", sitemap: "sitemap.xml", robots: true },
+  fields: [] as string[],
+  // One release naming 3,000 tags made 12,000 files and 800 MB: a limit turns that into a message.
+  limits: { tags: 20, people: 20, organisations: 20, places: 20 },
 } as const;
+
+/** Every option's name, for "did you mean" on a mistyped one. */
+const OPTION_KEYS = [
+  "siteName", "siteUrl", "publisher", "defaultLocale", "defaultLocaleAtRoot", "locales", "strings", "timeZone",
+  "releases", "perPage", "registry", "statNotation", "transliteration", "feedLength", "sitemapSize", "now",
+  "search", "headers", "drafts", "mount", "feeds", "fields", "limits", "files",
+] as const satisfies readonly (keyof NewsroomOptions)[];
+const NESTED_KEYS: Record<string, readonly string[]> = {
+  publisher: ["name", "url", "logo"],
+  files: ["home", "notFound", "sitemap", "robots"],
+  limits: ["tags", "people", "organisations", "places"],
+};
 
 /** A site path given for a file: absolute, one leading slash, no `..`, no query. */
 const SITE_PATH = /^\/(?!.*(?:^|\/)\.\.(?:\/|$))[^?#\s\\]*$/;
@@ -154,6 +176,20 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     ]);
   }
   const o = input as NewsroomOptions;
+
+  // A mistyped option would silently fall back to its default: `timezone` would build in UTC.
+  const unknown = (keys: string[], known: readonly string[], where: string) => {
+    for (const key of keys) {
+      if (!known.includes(key)) bad(`${where}${key}`, "is not an option", didYouMean(key, known, `the options are ${known.join(", ")}`));
+    }
+  };
+  unknown(Object.keys(o), OPTION_KEYS, "");
+  for (const [name, known] of Object.entries(NESTED_KEYS)) {
+    const value = (o as unknown as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) bad(name, `is ${JSON.stringify(value)}, not an object`, `write ${name}: { ${known[0]}: … }`);
+    else unknown(Object.keys(value), known, `${name}.`);
+  }
 
   if (typeof o.siteName !== "string" || o.siteName.trim() === "") {
     bad("siteName", "is missing", 'give the name readers see, e.g. siteName: "Пресс-служба министерства"');
@@ -254,6 +290,23 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     if (o[key] !== undefined && typeof o[key] !== "boolean") bad(key, `is ${JSON.stringify(o[key])}`, `write ${key}: true or ${key}: false`);
   }
 
+  const registry = o.registry ?? DEFAULTS.registry;
+  if (typeof registry !== "string" || !/^[A-Za-z_$][\w$]*$/.test(registry)) {
+    bad("registry", `is ${JSON.stringify(o.registry)}`, 'name the global data key of the registries, e.g. registry: "registry" (the folder _data/registry/)');
+  }
+  const fields = o.fields ?? DEFAULTS.fields;
+  if (!Array.isArray(fields) || fields.some((f) => typeof f !== "string" || f === "")) {
+    bad("fields", `is ${JSON.stringify(o.fields)}`, 'list the site\'s own front-matter fields, e.g. fields: ["department"]');
+  }
+  const limits: Record<string, unknown> = { ...DEFAULTS.limits, ...(o.limits ?? {}) };
+  for (const [kind, n] of Object.entries(limits)) {
+    if (!Number.isInteger(n) || (n as number) < 1) bad(`limits.${kind}`, `is ${JSON.stringify(n)}`, `give a whole number, e.g. limits: { ${kind}: 40 }`);
+  }
+  if (o.defaultLocaleAtRoot !== undefined && typeof o.defaultLocaleAtRoot !== "boolean") {
+    bad("defaultLocaleAtRoot", `is ${JSON.stringify(o.defaultLocaleAtRoot)}`, "write true or false");
+  }
+  if (o.drafts !== undefined && typeof o.drafts !== "boolean") bad("drafts", `is ${JSON.stringify(o.drafts)}`, "write true or false, or leave it out");
+
   if (problems.length > 0) throw new NewsroomError(problems);
 
   return {
@@ -268,7 +321,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     timeZone,
     releases,
     perPage,
-    registry: o.registry ?? DEFAULTS.registry,
+    registry,
     statNotation,
     transliteration: o.transliteration ?? {},
     drafts: o.drafts,
@@ -281,5 +334,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     now: o.now,
     mount,
     files,
+    fields,
+    limits: limits as ResolvedOptions["limits"],
   };
 }

@@ -1,6 +1,8 @@
 // The site's registries of people, organisations and places: checked once, and looked up by key.
 import path from "node:path";
 import type { Problem } from "./errors.ts";
+import { suggest } from "./suggest.ts";
+import { toNfc } from "./releases.ts";
 import { REGISTRY_FIXES, registrySchemas, type Localized, type Registries } from "./schema.ts";
 
 export type RegistryName = keyof Registries;
@@ -42,7 +44,7 @@ export const REGISTRY_NAMES: RegistryName[] = ["people", "organisations", "place
 /** Checks the registries found under the `registry` global data key. */
 export function readRegistries(raw: unknown, dataKey: string, dataDir: string): { registries: Registries; problems: Problem[] } {
   const problems: Problem[] = [];
-  const registries: Registries = { people: {}, organisations: {}, places: {} };
+  const registries: Registries = { people: Object.create(null), organisations: Object.create(null), places: Object.create(null) };
   const source = (raw ?? {}) as Record<string, unknown>;
   for (const name of REGISTRY_NAMES) {
     const file = `${dataDir}${dataKey}/${name}.json`;
@@ -63,7 +65,9 @@ export function readRegistries(raw: unknown, dataKey: string, dataDir: string): 
       }
       continue;
     }
-    (registries as unknown as Record<string, unknown>)[name] = parsed.data;
+    // Keys and names in composed form, as releases' keys are (see toNfc); a map with no prototype,
+    // so that keys such as "constructor" or "__proto__" are looked up like any other.
+    (registries as unknown as Record<string, unknown>)[name] = Object.assign(Object.create(null), toNfc(parsed.data));
   }
 
   // Every parent exists, and no place lies inside itself.
@@ -102,30 +106,3 @@ export function localize(value: Localized | undefined, locale: string, fallback:
   return value[locale] ?? value[fallback] ?? Object.values(value)[0] ?? "";
 }
 
-/** Levenshtein distance, for "did you mean". */
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** "did you mean …" with the nearest known keys, or the list of keys when none is near. */
-export function suggest(unknown: string, known: string[]): string {
-  if (known.length === 0) return "the registry is empty: add the entry first";
-  const ranked = known
-    .map((k) => ({ k, d: distance(unknown.toLowerCase(), k.toLowerCase()) }))
-    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1));
-  const best = ranked[0]!.d;
-  const near = ranked.filter((r) => r.d <= Math.max(2, Math.floor(unknown.length / 3)) && r.d <= best + 1).slice(0, 3);
-  return near.length > 0
-    ? `did you mean ${near.map((r) => `"${r.k}"`).join(" or ")}?`
-    : `use one of ${ranked.slice(0, 5).map((r) => `"${r.k}"`).join(", ")}${known.length > 5 ? ", …" : ""}, or add it to the registry`;
-}

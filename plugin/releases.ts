@@ -3,7 +3,9 @@ import { DateTime } from "luxon";
 import { parseDate, isoDate } from "./dates.ts";
 import { NewsroomError, type Problem } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
-import { FIXES, releaseSchema, type ParsedRelease } from "./schema.ts";
+import { FIXES, OWN_KEYS, RELEASE_FIELDS, releaseSchema, type ParsedRelease } from "./schema.ts";
+import { didYouMean } from "./suggest.ts";
+import { implausible } from "./clock.ts";
 import { SlugError, type Slugger } from "./slug.ts";
 
 /** A release as layouts, feeds and structured data read it: checked, defaulted, dates with offsets. */
@@ -54,17 +56,41 @@ function describe(value: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
+/** Every string in a value in Unicode's composed form (NFC); arrays and plain objects followed. */
+export function toNfc<T>(value: T): T {
+  if (typeof value === "string") return value.normalize("NFC") as T;
+  if (Array.isArray(value)) return value.map(toNfc) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), toNfc(v)])) as T;
+  }
+  return value;
+}
+
 /** Checks one release's data. Pure: the same data and options give the same answer. */
 export function normaliseRelease(
   data: Record<string, unknown>,
   page: PageLike,
   options: ResolvedOptions,
   slug: Slugger,
+  /** The build's clock; dates before 1991 or over a year after it are refused. */
+  now?: DateTime,
 ): Normalised {
   const file = page.inputPath;
   const problems: Problem[] = [];
   const bad = (field: string, message: string, fix = FIXES[field] ?? FIXES[field.split(".")[0]!] ?? "") =>
     problems.push({ file, field, message, fix });
+
+  // A key the plugin does not know is a typo until the site declares it: `Embargo:` or `draf:` would
+  // otherwise publish a release its author meant to hold back.
+  const own = data[OWN_KEYS];
+  if (Array.isArray(own)) {
+    const known = [...RELEASE_FIELDS, ...options.fields];
+    for (const key of own as string[]) {
+      if (!known.includes(key)) {
+        bad(key, "is not a release field", didYouMean(key, RELEASE_FIELDS, `a field of the site's own? Declare it: addPlugin(newsroom, { fields: ["${key}"] })`));
+      }
+    }
+  }
 
   const parsed = releaseSchema.safeParse(data);
   if (!parsed.success) {
@@ -86,32 +112,49 @@ export function normaliseRelease(
     }
     return { problems };
   }
-  const fm = parsed.data;
+  // One word typed two ways (NFC and NFD look the same) is one term, one slug, one match.
+  const fm = toNfc(parsed.data);
+
+  for (const kind of ["tags", "people", "organisations", "places"] as const) {
+    const n = new Set(fm[kind]).size;
+    const limit = options.limits[kind];
+    if (n > limit) bad(kind, `names ${n}, more than the ${limit} one release may`, `keep the ${limit} that matter most, or raise the limit: limits: { ${kind}: ${n} }`);
+  }
 
   const lang = fm.lang ?? options.defaultLocale;
   if (!options.locales.includes(lang)) {
     bad("lang", `is "${lang}", which is not one of the site's locales (${options.locales.join(", ")})`);
   }
 
-  const published = parseDate(fm.date, options.timeZone);
-  if (!published) bad("date", `is ${describe(fm.date)}, which is not a date`);
+  // A date that cannot be meant (9999-12-31 would top every list for ever) is refused, not shown.
+  const plausible = (field: string, value: DateTime | undefined) => {
+    const why = value && now ? implausible(value, now) : undefined;
+    if (why) bad(field, `(${isoDate(value!)}) ${why}`, `${FIXES[field.split(".")[0]!] ?? ""}; check the year`);
+    return why === undefined ? value : undefined;
+  };
+  const published = plausible("date", parseDate(fm.date, options.timeZone));
+  if (!published && !problems.some((p) => p.field === "date")) bad("date", `is ${describe(fm.date)}, which is not a date`);
   let updated: DateTime | undefined;
   if (fm.updated !== undefined) {
     updated = parseDate(fm.updated, options.timeZone);
     if (!updated) bad("updated", `is ${describe(fm.updated)}, which is not a date`);
-    else if (published && updated < published) bad("updated", `(${isoDate(updated)}) is before "date" (${isoDate(published)})`, "an update comes after the release; correct one of the two dates");
+    else if (!(updated = plausible("updated", updated))) {
+      // Refused above.
+    } else if (published && updated < published) bad("updated", `(${isoDate(updated)}) is before "date" (${isoDate(published)})`, "an update comes after the release; correct one of the two dates");
   }
 
   let embargo: DateTime | undefined;
   if (fm.embargo !== undefined) {
     embargo = parseDate(fm.embargo, options.timeZone);
     if (!embargo) bad("embargo", `is ${describe(fm.embargo)}, which is not a date`);
+    else embargo = plausible("embargo", embargo);
   }
   const updates: { date: string; note: string }[] = [];
   (fm.updates ?? []).forEach((u, i) => {
-    const d = parseDate(u.date, options.timeZone);
-    if (!d) bad(`updates.${i}.date`, `is ${describe(u.date)}, which is not a date`, FIXES.updates);
-    else if (published && d < published) bad(`updates.${i}.date`, `(${isoDate(d)}) is before "date" (${isoDate(published)})`, "a correction comes after the release; correct one of the two dates");
+    const d = plausible(`updates.${i}.date`, parseDate(u.date, options.timeZone));
+    if (!d) {
+      if (!problems.some((p) => p.field === `updates.${i}.date`)) bad(`updates.${i}.date`, `is ${describe(u.date)}, which is not a date`, FIXES.updates);
+    } else if (published && d < published) bad(`updates.${i}.date`, `(${isoDate(d)}) is before "date" (${isoDate(published)})`, "a correction comes after the release; correct one of the two dates");
     else updates.push({ date: isoDate(d), note: u.note });
   });
   updates.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));

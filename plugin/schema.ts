@@ -67,6 +67,25 @@ export const releaseSchema = z.looseObject({
   slug: text.optional(),
 });
 
+/** Where the keys of a release's own front matter wait, for the check of unknown fields. */
+export const OWN_KEYS = "newsroomOwnKeys";
+
+/** Keys Eleventy itself reads, which a release may also set. */
+export const ELEVENTY_KEYS = [
+  "layout",
+  "permalink",
+  "eleventyExcludeFromCollections",
+  "eleventyComputed",
+  "eleventyNavigation",
+  "eleventyImport",
+  "templateEngineOverride",
+  "dynamicPermalink",
+  "permalinkBypassOutputDir",
+] as const;
+
+/** Every key a release's front matter may hold, but for the site's own (the `fields` option). */
+export const RELEASE_FIELDS: readonly string[] = [...Object.keys(releaseSchema.shape), ...ELEVENTY_KEYS];
+
 /** The front matter of a release, as an author writes it. */
 export type ReleaseData = z.input<typeof releaseSchema>;
 export type ParsedRelease = z.output<typeof releaseSchema>;

@@ -1,6 +1,6 @@
 // The newsroom's shortcodes: `quote`, `stat` and `keyFigures`, the same in Markdown, Nunjucks and 11ty.js.
 import { escapeHtml, safeUrl } from "./escape.ts";
-import { fail } from "./errors.ts";
+import { fail, type Problem } from "./errors.ts";
 import { formatNumber, parseFigure, pluralForm, type Notation } from "./numbers.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { localeOfUrl } from "./urls.ts";
@@ -19,6 +19,11 @@ export interface ShortcodeContext {
 }
 
 const STAT_CLASS = "newsroom-stat";
+/** One `stat` as it renders: its texts are escaped, so none holds a `<`. */
+const STAT_HTML = new RegExp(
+  `<span class="${STAT_CLASS}"><span class="${STAT_CLASS}__figure">[^<]*<data value="[^"<]*">[^<]*</data>[^<]*</span>(?: <span class="${STAT_CLASS}__label">[^<]*</span>)?</span>`,
+  "g",
+);
 
 export function createShortcodes({ options, renderMarkdown }: ShortcodeContext) {
   const fileOf = (self: ShortcodeThis | undefined) => self?.page?.inputPath ?? "(unknown template)";
@@ -61,6 +66,10 @@ export function createShortcodes({ options, renderMarkdown }: ShortcodeContext) 
   /** `{% stat 1400, "рабочее место|рабочих места|рабочих мест", "постоянных", "более", "full" %}` */
   function stat(this: ShortcodeThis | undefined, value: unknown, unit?: unknown, label?: unknown, qualifier?: unknown, notation?: unknown): string {
     const file = fileOf(this);
+    // Liquid reads an unquoted `1e21` as 1 and a variable `e21`: every argument after it moves along.
+    if ((unit === undefined || unit === null) && label !== undefined) {
+      fail({ file, field: "stat", message: `value ${JSON.stringify(value)} is followed by an empty unit`, fix: 'write the figure in plain digits or in quotes, and each argument in quotes: {% stat "60000", "гектар|гектара|гектаров", "орошаемых земель" %}' });
+    }
     const figure = parseFigure(value);
     if (figure === undefined) {
       fail({
@@ -89,20 +98,19 @@ export function createShortcodes({ options, renderMarkdown }: ShortcodeContext) 
   /** `{% keyFigures %}{% stat … %}{% stat … %}{% endkeyFigures %}`: a box of a release's main numbers. */
   function keyFigures(this: ShortcodeThis | undefined, body: string, title?: unknown): string {
     const file = fileOf(this);
-    // Each stat starts with the same opening tag, so the body splits into one item per stat.
-    const pieces = String(body ?? "")
-      .split(new RegExp(`(?=<span class="${STAT_CLASS}">)`))
-      .map((p) => p.trim())
-      .filter((p) => p !== "");
-    const stray = pieces.find((p) => !p.startsWith(`<span class="${STAT_CLASS}">`));
-    if (stray !== undefined || pieces.length === 0) {
+    // Only stats, each exactly as `stat` writes it: anything else (text, another tag) is refused
+    // rather than left inside a stat's list item.
+    const found = [...String(body ?? "").matchAll(STAT_HTML)].map((m) => m[0]);
+    const rest = String(body ?? "").replace(STAT_HTML, "").trim();
+    if (rest !== "" || found.length === 0) {
       fail({
         file,
         field: "keyFigures",
-        message: stray !== undefined ? `holds ${JSON.stringify(stray.slice(0, 40))}, which is not a stat` : "holds no stat",
+        message: rest !== "" ? `holds ${JSON.stringify(rest.slice(0, 40))}, which is not a stat` : "holds no stat",
         fix: "put only {% stat … %} shortcodes between {% keyFigures %} and {% endkeyFigures %}",
       });
     }
+    const pieces = found;
     const heading =
       typeof title === "string" && title.trim() !== "" ? title.trim() : options.dictionaries[localeOf(this)]!.strings.keyFigures;
     return (
@@ -157,4 +165,79 @@ export function addShortcodes(eleventyConfig: EleventyConfig, shortcodes: Return
     else add(short);
     add(prefixed);
   }
+}
+
+const PAIRED = ["quote", "keyFigures", "newsroomQuote", "newsroomKeyFigures"];
+const TAG = /\{%-?\s*(\w+)([\s\S]*?)-?%\}/g;
+
+/** The arguments of a tag, split at commas outside quotes: `60000, "a, b"` → [`60000`, `"a, b"`]. */
+function splitArguments(text: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quote: string | undefined;
+  for (const ch of text) {
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current += ch;
+    } else if (ch === ",") {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim() !== "") out.push(current.trim());
+  return out;
+}
+
+/**
+ * The release's shortcodes read before a template engine does, so that a mistake is reported with
+ * its file and line: an unclosed `{% keyFigures %}` (Liquid would say "tag undefined not closed"),
+ * text between stats, a figure that is not plain digits (`1e21`, which Liquid splits in two).
+ */
+export function lintShortcodes(body: string, file: string, firstLine = 1): Problem[] {
+  const problems: Problem[] = [];
+  const lineOf = (index: number) => body.slice(0, index).split("\n").length + firstLine - 1;
+  const open: { name: string; line: number; end: number }[] = [];
+  for (const m of body.matchAll(TAG)) {
+    const [, name, args] = m as unknown as [string, string, string];
+    const line = lineOf(m.index!);
+    if (PAIRED.includes(name)) {
+      const inside = open.at(-1);
+      if (inside && /keyFigures$/i.test(inside.name)) {
+        problems.push({ file, field: inside.name, message: `opened on line ${inside.line} holds a ${name} on line ${line}`, fix: `close it first: {% end${inside.name} %}` });
+      }
+      open.push({ name, line, end: m.index! + m[0].length });
+    } else if (name.startsWith("end") && PAIRED.includes(name.slice(3))) {
+      const opener = open.pop();
+      if (!opener || opener.name !== name.slice(3)) {
+        problems.push({ file, field: name.slice(3), message: `ends on line ${line} without a {% ${name.slice(3)} %} before it`, fix: `open it: {% ${name.slice(3)} … %}…{% ${name} %}` });
+        if (opener) open.push(opener);
+        continue;
+      }
+      if (/keyFigures$/i.test(opener.name)) {
+        const between = body.slice(opener.end, m.index!).replace(TAG, "").trim();
+        if (between !== "") {
+          problems.push({ file, field: opener.name, message: `on line ${opener.line} holds ${JSON.stringify(between.slice(0, 40))}, which is not a stat`, fix: `put only {% stat … %} shortcodes between {% ${opener.name} %} and {% ${name} %}` });
+        }
+      }
+    } else if (name === "stat" || name === "newsroomStat") {
+      const first = splitArguments(args)[0] ?? "";
+      const quoted = /^(["']).*\1$/.test(first);
+      const figure = quoted ? first.slice(1, -1) : first;
+      if (first === "" || (!quoted && !/^-?\d+(\.\d+)?$/.test(first)) || parseFigure(figure) === undefined) {
+        problems.push({
+          file,
+          field: name,
+          message: `on line ${line} has the figure ${first === "" ? "missing" : first}, which is not a number in plain digits`,
+          fix: 'write it in digits, at most 9007199254740991: {% stat 60000, "гектар|гектара|гектаров", "орошаемых земель" %}',
+        });
+      }
+    }
+  }
+  for (const opener of open) {
+    problems.push({ file, field: opener.name, message: `opened on line ${opener.line} is never closed`, fix: `end it with {% end${opener.name} %}` });
+  }
+  return problems;
 }

@@ -1,6 +1,5 @@
 // sitemap.xml (an index of several past the protocol's limit), Google News sitemaps and robots.txt.
 import { DateTime } from "luxon";
-import { resolveNow } from "./clock.ts";
 import type { BuiltIndex, IndexAccess } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./eleventy.ts";
 import { NewsroomError } from "./errors.ts";
@@ -144,13 +143,8 @@ export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOpt
   const sitemaps = (): SitemapFile[] => {
     if (files) return files;
     const built = index.current()!;
-    const now = resolveNow(options.now, process.env, options.timeZone, () => {
-      const newest = newestOf(built.releases);
-      return newest ? DateTime.fromISO(newest, { setZone: true }) : undefined;
-    });
-    if (options.now === undefined && process.env.NEWSROOM_NOW && !now) {
-      throw new NewsroomError([{ file: "environment", field: "NEWSROOM_NOW", message: `is "${process.env.NEWSROOM_NOW}", not a date`, fix: "set an ISO 8601 instant such as 2025-12-16T12:00:00+05:00, or clock" }]);
-    }
+    // The build's one clock: Google News reads only the last two days before it.
+    const now = index.now().at;
     let url = options.files.sitemap;
     let others: CollectionItem[] = [];
     if (url !== false && guest.siteOwns(url)) {

@@ -4,7 +4,8 @@ import type { Problem } from "./errors.ts";
 import { remember } from "./memo.ts";
 import { pluralForm } from "./numbers.ts";
 import type { ResolvedOptions } from "./options.ts";
-import { ancestorsOf, localize, suggest } from "./registries.ts";
+import { ancestorsOf, localize } from "./registries.ts";
+import { suggest } from "./suggest.ts";
 import type { Release } from "./releases.ts";
 import type { Localized, Registries } from "./schema.ts";
 import { SlugError, type Slugger } from "./slug.ts";
@@ -180,8 +181,9 @@ export function buildIndex<T extends Entry>(
 ): NewsroomIndex<T> {
   const problems: Problem[] = [];
   const { defaultLocale, timeZone, perPage } = options;
-  const byKind: NewsroomIndex<T>["byKind"] = { tags: {}, people: {}, organisations: {}, places: {} };
-  const byYear: Record<string, T[]> = {};
+  // Maps with no prototype: a term named "constructor" or "__proto__" is a term like any other.
+  const byKind: NewsroomIndex<T>["byKind"] = { tags: Object.create(null), people: Object.create(null), organisations: Object.create(null), places: Object.create(null) };
+  const byYear: Record<string, T[]> = Object.create(null);
   // locale → kind → key → items
   const perLocale = new Map<string, Record<TermKind, Map<string, T[]>>>();
   const localeKinds = (locale: string) => {
@@ -441,7 +443,7 @@ export function buildIndex<T extends Entry>(
   for (const page of [...termPages, ...archivePages]) if (page.pager.pageNumber === 0) alternate(page.alternateKey, page.locale, page.url);
   for (const page of termIndexes) alternate(page.alternateKey, page.locale, page.url);
 
-  const byLocale: Record<string, T[]> = {};
+  const byLocale: Record<string, T[]> = Object.create(null);
   for (const locale of options.locales) byLocale[locale] = byLocaleList.get(locale) ?? [];
   return { byLocale, byKind, byYear, termPages, termIndexes, archivePages, nav, alternates, problems };
 }

@@ -61,7 +61,7 @@ describe("shortcodes", () => {
     const site = await buildFixture("ordering", { search: false }, (c) => {
       c.addPairedShortcode("quote", (body: string) => `<q class="site-quote">${body}</q>`);
       c.addTemplate("page.njk", "{% quote %}Ours{% endquote %}", { permalink: "/page/" });
-      c.addTemplate("releases/quoted.md", '{% newsroomQuote "Айдар Абилдабеков" %}Слова.{% endnewsroomQuote %}', { title: "Quoted", date: "2025-12-20T10:00", lead: "Lead." });
+      c.addTemplate("releases/quoted.md", '{% newsroomQuote "Айдар Абилдабеков" %}Слова.{% endnewsroomQuote %}', { title: "Quoted", date: "2025-12-15T10:00", lead: "Lead." });
     });
     expect(site.page("/page/").content).toBe('<q class="site-quote">Ours</q>');
     expect(text(site.html("/ru/2025/12/quoted/").querySelector("figure.newsroom-quote cite"))).toBe("Айдар Абилдабеков");

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse, type HTMLElement } from "node-html-parser";
 import { buildError, buildFixture, text, type Built } from "./helpers/build.ts";
 import { parseXml } from "./helpers/xml.ts";
+import Parser from "rss-parser";
 
 const HOSTILE_TABLE = { ru: { ש: "sh", ל: "l", ו: "o", ם: "m" } };
 let site: Built;
@@ -65,12 +66,42 @@ describe("hostile input", () => {
         const html = doc.feed ? item.content["#text"] : item["content:encoded"];
         problems.push(...dangers(String(html), `${p.url} content`));
         const title = typeof item.title === "object" ? item.title["#text"] : item.title;
-        expect(String(title)).toContain('"><script>alert(1)</script>');
+        // Readers read titles as HTML, so they carry the markup escaped once more.
+        expect(String(title)).toContain("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
       }
     }
     for (const p of site.pages.filter((p) => p.url.endsWith("feed.json"))) {
       for (const item of JSON.parse(p.content).items) problems.push(...dangers(item.content_html, `${p.url} content_html`));
     }
+    expect(problems).toEqual([]);
+  });
+
+  it("an independent feed reader finds no live markup in any title, description or category", async () => {
+    const reader = new Parser();
+    const problems: string[] = [];
+    const feeds = site.pages.filter((p) => /(feed|rss)\.xml$/.test(p.url));
+    expect(feeds.length).toBeGreaterThan(4);
+    // What a reader renders as HTML: channel and item titles, descriptions, categories.
+    const live = (value: unknown, where: string) => {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const textValue = typeof v === "string" ? v : typeof v === "object" && v !== null ? String((v as { _?: unknown })._ ?? "") : "";
+        const root = parse(textValue);
+        if (root.querySelectorAll("*").length > 0) problems.push(`${where}: ${textValue.slice(0, 60)}`);
+      }
+    };
+    for (const p of feeds) {
+      const feed = await reader.parseString(p.content);
+      live(feed.title, `${p.url} title`);
+      live(feed.description, `${p.url} description`);
+      for (const item of feed.items) {
+        live(item.title, `${p.url} item title`);
+        if (p.url.endsWith("rss.xml")) live(item.content, `${p.url} item description`);
+        // RSS categories are text readers print; Atom's are machine-readable terms in an attribute.
+        if (p.url.endsWith("rss.xml")) live(item.categories, `${p.url} item categories`);
+      }
+    }
+    // The hostile topic has a feed of its own, whose title names it.
+    expect(feeds.some((p) => p.content.includes("img src=x onerror"))).toBe(true);
     expect(problems).toEqual([]);
   });
 

@@ -41,9 +41,31 @@ describe("embargo", () => {
     }
   });
 
-  it("without any clock, the build refuses rather than guess", async () => {
-    const message = await buildError("embargo");
-    expect(message).toContain('embargo/releases/embargoed.md: "embargo" needs the build\'s clock, and none was given: set the now option');
+  it("without a pinned clock, the build's start is the clock", async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    delete process.env.SOURCE_DATE_EPOCH;
+    try {
+      // The fixture's embargo (2025-12-16) is long past by the real clock: the release is out.
+      expect((await buildFixture("embargo")).pages.some((p) => p.url === "/ru/2025/12/embargoed/")).toBe(true);
+    } finally {
+      if (saved !== undefined) process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it("names a clock it cannot read", async () => {
+    for (const [name, value, words] of [
+      ["NEWSROOM_NOW", "tomorrow", '"NEWSROOM_NOW" is "tomorrow", which is not a date'],
+      ["SOURCE_DATE_EPOCH", "yesterday", '"SOURCE_DATE_EPOCH" is "yesterday", not a whole number of seconds'],
+    ] as const) {
+      const saved = process.env[name];
+      process.env[name] = value;
+      try {
+        expect(await buildError("embargo")).toContain(words);
+      } finally {
+        if (saved === undefined) delete process.env[name];
+        else process.env[name] = saved;
+      }
+    }
   });
 });
 

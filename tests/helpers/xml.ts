@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parse } from "node-html-parser";
 
 export function parseXml(xml: string): any {
   const valid = XMLValidator.validate(xml);
@@ -21,4 +22,13 @@ export function xmllint(xml: string, schema: string): { ok: boolean; output: str
     throw new Error(`xmllint is not installed (apt-get install libxml2-utils): ${run.error.message}`);
   }
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+/**
+ * A feed's text element as a reader shows it: the XML text (with `#text` when it has attributes),
+ * read as HTML, which is how readers treat RSS titles and descriptions and Atom's `type="html"`.
+ */
+export function feedText(value: unknown): string {
+  const xmlText = typeof value === "object" && value !== null ? (value as Record<string, unknown>)["#text"] : value;
+  return parse(String(xmlText ?? "")).text;
 }

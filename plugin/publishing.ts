@@ -1,0 +1,77 @@
+// The publishing policy: which releases a build holds back (drafts, embargoes, schedules, and
+// translations of any of those), and which URLs a release may not take.
+import type { DateTime } from "luxon";
+import { parseDate } from "./dates.ts";
+import type { Problem } from "./errors.ts";
+import type { ResolvedOptions } from "./options.ts";
+import type { Release } from "./releases.ts";
+import { OWN_KEYS } from "./schema.ts";
+
+export type Hold = "draft" | "embargo" | "scheduled";
+
+/** Why a checked release is not published at `now`, or undefined when it is. */
+export function holdOf(release: Pick<Release, "embargo" | "published">, now: DateTime): Hold | undefined {
+  if (release.embargo !== undefined && Date.parse(release.embargo) > now.toMillis()) return "embargo";
+  // A release dated after the clock is scheduled: the first build after its date publishes it.
+  if (Date.parse(release.published) > now.toMillis()) return "scheduled";
+  return undefined;
+}
+
+/** The same, for a release's front matter as written (an original that may not be checked yet). */
+export function rawHoldOf(fm: Record<string, unknown>, now: DateTime, drafts: boolean, zone: string): Hold | undefined {
+  if (fm.draft === true && !drafts) return "draft";
+  const embargo = fm.embargo === undefined || fm.embargo === null ? undefined : parseDate(fm.embargo, zone);
+  if (embargo && embargo > now) return "embargo";
+  const date = parseDate(fm.date, zone);
+  if (date && date > now) return "scheduled";
+  return undefined;
+}
+
+/**
+ * The front matter of the release a translation was made from: the one sharing its
+ * `translationKey` in the `translatedFrom` locale. Undefined for an original, and for a translation
+ * that sets its own `draft` or `embargo` (then its own word holds).
+ */
+export function originalOf(
+  release: Pick<Release, "translationKey" | "translatedFrom">,
+  data: Record<string, unknown>,
+  frontMatter: Iterable<Record<string, unknown>>,
+  defaultLocale: string,
+): Record<string, unknown> | undefined {
+  if (release.translatedFrom === undefined || release.translationKey === undefined) return undefined;
+  const own = data[OWN_KEYS];
+  if (Array.isArray(own) && (own.includes("draft") || own.includes("embargo"))) return undefined;
+  for (const fm of frontMatter) {
+    if (fm.translationKey === release.translationKey && (fm.lang ?? defaultLocale) === release.translatedFrom) return fm;
+  }
+  return undefined;
+}
+
+/**
+ * A release's own `permalink`, if it has one, may not leave the output folder nor take a file the
+ * plugin writes (`_headers`, the search index, a feed, a sitemap): the plugin's file would silently
+ * replace the release, which would still be listed in feeds and sitemaps.
+ */
+export function checkPermalink(permalink: unknown, file: string, options: Pick<ResolvedOptions, "mount" | "files">): Problem[] {
+  if (permalink === undefined || typeof permalink !== "string" || permalink.startsWith("newsroom:")) return [];
+  const bad = (message: string, fix = 'write a site path of its own that ends in "/", e.g. permalink: /ru/press/turkestan-visit/, or leave permalink out') => [
+    { file, field: "permalink", message: `is ${JSON.stringify(permalink)}, which ${message}`, fix },
+  ];
+  if (/[{][{%]/.test(permalink)) return bad("is a template", "write the path itself, or leave permalink out for the release's own URL");
+  if (/^[a-z][a-z0-9+.-]*:/i.test(permalink) || permalink.includes("\\")) return bad("is not a site path");
+  const segments = permalink.split("/");
+  if (segments.includes("..") || segments.includes(".")) return bad("leaves the output folder");
+  const site = `/${permalink.replace(/^\/+/, "")}`;
+  if (!(site.endsWith("/") || site.endsWith(".html"))) return bad("is not a page (a release's URL ends in / or .html)");
+  const reserved = [
+    "/_headers",
+    "/_redirects",
+    "/robots.txt",
+    `${options.mount}newsroom/`,
+    `${options.mount}pagefind/`,
+    ...[options.files.notFound, options.files.sitemap].filter((f): f is string => typeof f === "string"),
+  ];
+  const taken = reserved.find((r) => (r.endsWith("/") ? site.startsWith(r) : site === r));
+  if (taken !== undefined) return bad(`is the plugin's own ${taken}`);
+  return [];
+}

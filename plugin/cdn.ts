@@ -3,6 +3,8 @@ import path from "node:path";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ownPage, VIRTUAL, type Guest } from "./guest.ts";
 import { NOT_FOUND_LAYOUT } from "./layouts.ts";
+import type { AfterBuild } from "./after-build.ts";
+import { MANIFEST } from "./manifest.ts";
 import type { ResolvedOptions } from "./options.ts";
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -41,14 +43,7 @@ export function headersFile(entries: { name: string; dir: boolean }[], prefix: s
   return `# Written by eleventy-plugin-newsroom for its own files. Content-hashed assets: a year; pages, feeds, sitemaps: five minutes.\n${rules.map(([p, v]) => `${p}\n  Cache-Control: ${v}\n`).join("")}`;
 }
 
-interface AfterEvent {
-  directories: { output: string };
-  outputMode?: string;
-  runMode?: string;
-  results?: { inputPath: string; outputPath?: unknown }[];
-}
-
-export function addCdnOutput(eleventyConfig: EleventyConfig, options: ResolvedOptions, guest: Guest, isRelease: (inputPath: unknown) => boolean): void {
+export function addCdnOutput(eleventyConfig: EleventyConfig, options: ResolvedOptions, guest: Guest, isRelease: (inputPath: unknown) => boolean, after: AfterBuild): void {
   const notFound = options.files.notFound;
   if (notFound !== false) {
     eleventyConfig.addTemplate(`${VIRTUAL}not-found.11ty.js`, {
@@ -70,8 +65,7 @@ export function addCdnOutput(eleventyConfig: EleventyConfig, options: ResolvedOp
   if (!options.headers) return;
   // Kept across rebuilds under --serve, which render only some pages.
   const ours = new Set<string>();
-  eleventyConfig.on("eleventy.after", ({ directories, outputMode, runMode, results }: AfterEvent) => {
-    if (outputMode !== undefined && outputMode !== "fs") return;
+  after.add(({ directories, runMode, results }) => {
     if (runMode === undefined || runMode === "build") ours.clear();
     const out = directories.output;
     for (const page of results ?? []) {
@@ -79,8 +73,9 @@ export function addCdnOutput(eleventyConfig: EleventyConfig, options: ResolvedOp
         ours.add(path.relative(out, page.outputPath).split(path.sep).join("/"));
       }
     }
-    // The search index is written by its own handler, perhaps still.
+    // The search index is written by its own handler, perhaps still; the manifest beside the site.
     if (options.search) ours.add(`${options.mount.slice(1)}pagefind/pagefind.js`);
+    ours.add(MANIFEST);
     // `directories`, not the deprecated `dir`: only it follows --output.
     guest.writeOrMerge(out, "_headers", headersFile(topLevel(ours, options.mount), options.pathPrefix(), options.mount));
   });

@@ -1,4 +1,5 @@
 // Which files are releases, their normalised data on every page, drafts, and the `releases` collection.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.ts";
@@ -8,6 +9,10 @@ import { resolveNow, type Now } from "./clock.ts";
 import { DateTime } from "luxon";
 import { checkPermalink, holdOf, originalOf, rawHoldOf } from "./publishing.ts";
 import { lintShortcodes } from "./shortcodes.ts";
+import type { CheckReport } from "./audit.ts";
+
+/** The global data key through which `newsroom check` receives what a build would hold back. */
+export const CHECK_KEY = "newsroomCheck";
 import type { ReleaseFrontMatter } from "./frontmatter.ts";
 import { buildIndex, unknownKeys, type NewsroomIndex } from "./taxonomy.ts";
 import type { Registries } from "./schema.ts";
@@ -85,11 +90,15 @@ export function addReleases(
   const normalise = (data: PageData, now: DateTime) =>
     normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug, now);
 
-  // `newsroom check` validates drafts, embargoed and scheduled releases too; it writes nothing.
-  const checking = () => process.env.NEWSROOM_CHECK === "1";
+  // `newsroom check` passes a report as global data: the build then validates drafts, embargoed and
+  // scheduled releases too, and tells the report which it would have held back. It writes nothing.
+  const reportOf = (data: PageData) => {
+    const r = data[CHECK_KEY] as CheckReport | undefined;
+    return r && typeof r.hold === "function" ? r : undefined;
+  };
   // The run mode from this build's own data, not the process-wide variable another build may have set.
-  const includeDrafts = (data: { eleventy?: { env?: { runMode?: string } } }) =>
-    checking() || (options.drafts ?? (data.eleventy?.env?.runMode ?? process.env.ELEVENTY_RUN_MODE) !== "build");
+  const includeDrafts = (data: PageData & { eleventy?: { env?: { runMode?: string } } }) =>
+    reportOf(data) !== undefined || (options.drafts ?? (data.eleventy?.env?.runMode ?? process.env.ELEVENTY_RUN_MODE) !== "build");
   // One clock a build, read when it starts: embargoes, schedules, the news sitemap and the date
   // checks all ask this one instant.
   let now: Now | undefined;
@@ -116,10 +125,16 @@ export function addReleases(
     data[PROBLEMS] = problems;
     // Held back (embargoed, scheduled, or a translation of a release held back): dropped before
     // anything can read it, so no page, list, count, feed, sitemap or search entry shows it.
-    if (release && !checking()) {
-      if (holdOf(release, at) !== undefined) return false;
+    if (release) {
       const original = originalOf(release, data, frontMatter.values(), options.defaultLocale);
-      if (original && rawHoldOf(original, at, drafts, options.timeZone) !== undefined) return false;
+      const hold = (data.draft === true ? "draft" : undefined) ?? holdOf(release, at) ?? (original ? rawHoldOf(original, at, false, options.timeZone) : undefined);
+      const report = reportOf(data);
+      if (report) {
+        report.ownFolders = [...new Set([...options.locales.map((l) => options.base(l)), `${options.mount}newsroom/`, `${options.mount}pagefind/`])].filter((b) => b !== "/").map((b) => b.slice(1));
+        const why = { draft: "a draft", embargo: "under embargo", scheduled: "scheduled for later" } as const;
+        if (hold !== undefined) report.hold({ file: String(inputPath), why: why[hold], title: release.title, url: release.url, body: String(content ?? "") });
+        else report.publish(String(content ?? ""));
+      } else if (hold !== undefined && (hold !== "draft" || !drafts)) return false;
     }
     // The release's own front matter may name a layout or permalink; the site's folder-wide data may not.
     // (A release given as data, not read from YAML, has no marker: an unset permalink means the same.)
@@ -181,7 +196,17 @@ export function addReleases(
 
   // The one collection the plugin adds to the site's; everything else it generates from the index.
   eleventyConfig.addCollection("releases", (api) => getIndex(api).releases);
-  const changes = trackChanges(eleventyConfig, isRelease);
+  // What release pages show of each other: the order, URLs, titles and dates of the published
+  // releases (previous and next), and their terms (which decide the related releases).
+  const published = () => {
+    if (!index) return undefined;
+    const shown = index.releases.map((item) => {
+      const r = item.data.release!;
+      return [item.url, r.title, r.published, r.lang, r.translationKey, r.tags, r.people, r.organisations, r.places];
+    });
+    return createHash("sha1").update(JSON.stringify(shown)).digest("base64");
+  };
+  const changes = trackChanges(eleventyConfig, isRelease, published);
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));

@@ -36,4 +36,5 @@ export interface EleventyConfig {
   layoutResolution?: boolean;
   amendLibrary(name: string, fn: (library: any) => void): void;
   on(event: string, fn: (...args: any[]) => unknown): void;
+  addWatchTarget(target: string): void;
 }

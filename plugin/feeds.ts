@@ -9,6 +9,7 @@ import { absolute } from "./structured-data.ts";
 import { escapeXml } from "./xml.ts";
 import { escapeHtml } from "./escape.ts";
 import { indexPages, VIRTUAL } from "./guest.ts";
+import { fileOfUrl } from "./manifest.ts";
 
 export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
 export type FeedFormat = keyof typeof FEED_FILES;
@@ -214,4 +215,19 @@ export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOption
       },
     });
   }
+}
+
+/**
+ * Every file of the plugin's pages that a rebuild under --serve may leave unrendered (term, index
+ * and archive pages, feeds), and the search folder: what the manifest keeps besides what Eleventy
+ * lists as written.
+ */
+export function ownedFiles(index: IndexAccess, options: ResolvedOptions): { files: string[]; folders: string[] } {
+  const built = index.current();
+  const files: string[] = [];
+  if (built) {
+    for (const page of [...built.termPages, ...built.termIndexes, ...built.archivePages]) files.push(fileOfUrl(page.url));
+    if (options.feeds) for (const feed of feedsOf(built, options)) for (const name of Object.values(FEED_FILES)) files.push(fileOfUrl(`${feed.base}${name}`));
+  }
+  return { files, folders: options.search ? [`${options.mount.slice(1)}pagefind/`] : [] };
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy.ts";
 import { PREFIX } from "./errors.ts";
+import type { AfterBuild } from "./after-build.ts";
 
 /** Virtual templates the plugin registers live under this folder of the input. */
 export const VIRTUAL = "newsroom-virtual/";
@@ -49,15 +50,15 @@ function passthroughSource(url: string, input: string, copies: Record<string, { 
   return undefined;
 }
 
-export function createGuest(eleventyConfig: EleventyConfig, isLayout: (inputPath: unknown) => boolean): Guest {
+export function createGuest(eleventyConfig: EleventyConfig, isLayout: (inputPath: unknown) => boolean, after: AfterBuild): Guest {
   let pages: { page?: { inputPath?: unknown; url?: unknown } }[] = [];
   let notes: string[] = [];
   eleventyConfig.on("eleventy.before", () => {
     pages = [];
     notes = [];
   });
-  eleventyConfig.on("eleventy.after", ({ outputMode }: { outputMode?: string }) => {
-    if (notes.length > 0 && (outputMode === undefined || outputMode === "fs")) console.log(`${PREFIX} a guest in this site: ${notes.join("; ")}.`);
+  after.add(() => {
+    if (notes.length > 0) console.log(`${PREFIX} a guest in this site: ${notes.join("; ")}.`);
   });
 
   return {

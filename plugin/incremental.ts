@@ -5,6 +5,7 @@
 // hand Eleventy, on such a rebuild, just the pages whose content could differ; the others stay on
 // disk as the previous build wrote them.
 import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy.ts";
 
@@ -22,7 +23,19 @@ export interface ChangeTracker {
   pagesToRender<T extends { url?: string; base?: string }>(kind: string, pages: T[]): T[];
 }
 
-export function trackChanges(eleventyConfig: EleventyConfig, isRelease: (inputPath: string) => boolean): ChangeTracker {
+/**
+ * A file the plugin writes to ask Eleventy's watcher for one more rebuild, of every page. Eleventy
+ * renders every template when a watched file it knows nothing of changes (checked against
+ * Eleventy 3.1.8's TemplateContent.isFileRelevantToThisTemplate); a partial rebuild cannot reach
+ * the release pages whose previous, next or related links show a saved release.
+ */
+export const REBUILD_FILE = ".cache/newsroom/published-releases.txt";
+
+export function trackChanges(
+  eleventyConfig: EleventyConfig,
+  isRelease: (inputPath: string) => boolean,
+  published: () => string | undefined,
+): ChangeTracker {
   let tracking = false;
   let written = false;
   let saved = new Set<string>();
@@ -41,7 +54,18 @@ export function trackChanges(eleventyConfig: EleventyConfig, isRelease: (inputPa
     partial = tracking && written && saved.size > 0 && [...saved].every((file) => isRelease(file));
     rendering = new Map();
   });
+  // What every release page shows of the others (their URLs, titles, dates, order, terms): when a
+  // partial rebuild changed it (a release held back, deleted, added, renamed or moved), one full
+  // rebuild follows, so that no page keeps a link to a release that is gone or a title it lost.
+  let lastPublished: string | undefined;
+  eleventyConfig.addWatchTarget(REBUILD_FILE);
   eleventyConfig.on("eleventy.after", () => {
+    const now = published();
+    if (partial && lastPublished !== undefined && now !== lastPublished) {
+      mkdirSync(path.dirname(REBUILD_FILE), { recursive: true });
+      writeFileSync(REBUILD_FILE, `${now}\n`);
+    }
+    lastPublished = now;
     written = true;
     saved = new Set();
     for (const [key, signature] of rendering) shown.set(key, signature);

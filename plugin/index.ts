@@ -7,11 +7,13 @@ import { addReleases, releaseMatcher, ReleasesBy } from "./collections.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { PREFIX, ProblemLog } from "./errors.ts";
 import { addCdnOutput } from "./cdn.ts";
-import { addFeeds, FEED_FILES } from "./feeds.ts";
+import { addFeeds, FEED_FILES, ownedFiles } from "./feeds.ts";
 import { addFilters } from "./filters.ts";
 import { useZonedDates, type ReleaseFrontMatter } from "./frontmatter.ts";
 import { addLayouts, RELEASE_LAYOUT } from "./layouts.ts";
 import { createGuest } from "./guest.ts";
+import { createAfterBuild } from "./after-build.ts";
+import { addManifest } from "./manifest.ts";
 import { resolveOptions, type NewsroomOptions } from "./options.ts";
 import { addIndexPages, addListPages } from "./pages.ts";
 import { addShortcodes, createShortcodes } from "./shortcodes.ts";
@@ -53,7 +55,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const isRelease = releaseMatcher(eleventyConfig, options);
   // Releases, and the pages the plugin generates, are the plugin's; the site's own pages are not.
   const layouts = addLayouts(eleventyConfig, options.mount);
-  const guest = createGuest(eleventyConfig, layouts.isLayout);
+  // After the build, in this order: the manifest (stale files out), _headers, robots.txt, search.
+  const after = createAfterBuild(eleventyConfig);
+  const guest = createGuest(eleventyConfig, layouts.isLayout, after);
   const frontMatter: ReleaseFrontMatter = new Map();
   useZonedDates(eleventyConfig, options, isRelease, RELEASE_LAYOUT, log, frontMatter);
 
@@ -82,9 +86,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addTranslations(eleventyConfig, options, index);
   addStructuredData(eleventyConfig, options, index);
   addFeeds(eleventyConfig, options, index);
-  addSitemaps(eleventyConfig, options, index, guest);
-  addSearch(eleventyConfig, options, layouts.searchScript);
-  addCdnOutput(eleventyConfig, options, guest, isRelease);
+  addManifest(eleventyConfig, after, isRelease, () => ownedFiles(index, options));
+  addSitemaps(eleventyConfig, options, index, guest, after);
+  addCdnOutput(eleventyConfig, options, guest, isRelease, after);
+  addSearch(eleventyConfig, options, layouts.searchScript, after);
   addFilters(eleventyConfig, options, slug);
 
   // Quotes render their Markdown with the site's own markdown-it, captured when Eleventy builds it.

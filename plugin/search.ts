@@ -1,5 +1,7 @@
 // Search: a Pagefind index of the releases, and a search page in each locale.
+import { rmSync } from "node:fs";
 import path from "node:path";
+import type { AfterBuild } from "./after-build.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { PREFIX } from "./errors.ts";
 import { SEARCH_LAYOUT } from "./layouts.ts";
@@ -11,12 +13,6 @@ const RELEASE_PAGES = "**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html";
 
 type Pagefind = typeof import("pagefind");
 
-interface BuildEvent {
-  directories: { output: string };
-  outputMode?: string;
-  runMode?: string;
-}
-
 function failed(e: unknown): Error {
   return new Error(`${PREFIX} the search index could not be built: ${(e as Error).message ?? e}. Set search: false to build without it.`);
 }
@@ -25,7 +21,7 @@ function check(result: { errors: string[] }): void {
   if (result.errors.length > 0) throw new Error(result.errors.join("; "));
 }
 
-export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptions, script: { url: string }): void {
+export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptions, script: { url: string }, after: AfterBuild): void {
   if (!options.search) return;
   for (const locale of options.locales) {
     eleventyConfig.addTemplate(`${VIRTUAL}search-${locale}.11ty.js`, {
@@ -38,8 +34,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
   // while Eleventy renders was measured too: its service indexes one page at a time, and at 5,000
   // releases on two cores the index was done 18 s after Eleventy instead of 10.)
   let pagefind: Pagefind | undefined;
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: BuildEvent) => {
-    if (outputMode !== undefined && outputMode !== "fs") return;
+  after.add(async ({ directories, runMode }) => {
     const site = directories.output;
     const outputPath = path.join(site, "pagefind");
     if (runMode !== undefined && runMode !== "build") return reindexInBackground(site, outputPath);
@@ -59,6 +54,8 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
       // Only release pages hold content to find (their article is the `data-pagefind-body`); reading
       // just them spares Pagefind every list, term and archive page of a large archive.
       check(await index.addDirectory({ path: path.join(site, options.mount), glob: RELEASE_PAGES }));
+      // A fresh folder: fragments of an earlier index would still hold pages this build removed.
+      rmSync(outputPath, { recursive: true, force: true });
       check(await index.writeFiles({ outputPath }));
     } finally {
       await pagefind.close();

@@ -8,6 +8,7 @@ import { absolute } from "./structured-data.ts";
 import { chunk } from "./taxonomy.ts";
 import { escapeXml } from "./xml.ts";
 import { indexPages, ownPage, VIRTUAL, type Guest } from "./guest.ts";
+import type { AfterBuild } from "./after-build.ts";
 
 export interface SitemapUrl {
   url: string;
@@ -133,7 +134,7 @@ export function renderRobots(files: SitemapFile[], options: ResolvedOptions): st
   return ["User-agent: *", "Allow: /", "", ...sitemapLines(files, options), ""].join("\n");
 }
 
-export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess, guest: Guest): void {
+export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess, guest: Guest, after: AfterBuild): void {
   // Worked out once a build, when the first of the plugin's sitemap pages asks: after the site's
   // own pages, so that a sitemap of the site's own keeps its URL and the plugin's moves aside.
   let files: SitemapFile[] | undefined;
@@ -181,8 +182,8 @@ export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOpt
     }),
     render: () => renderRobots(sitemaps(), options),
   });
-  eleventyConfig.on("eleventy.after", ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
-    if (!merge || (outputMode !== undefined && outputMode !== "fs")) return;
+  after.add(({ directories }) => {
+    if (!merge) return;
     guest.writeOrMerge(directories.output, "robots.txt", sitemapLines(sitemaps(), options).join("\n"));
   });
 }

@@ -10,6 +10,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../bench/generate.ts";
 import { ROOT } from "./helpers/build.ts";
+import { tracesOf } from "./helpers/traces.ts";
 
 let site: string;
 let child: ChildProcess;
@@ -28,6 +29,28 @@ function next(test: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
         resolve(m);
       }
     }, 50);
+  });
+}
+
+/** Resolves once the watcher has said nothing for `ms`, its last word an updated search index. */
+function settled(ms = 3000, timeoutMs = 90_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    let seen = log.length;
+    let since = Date.now();
+    const poll = setInterval(() => {
+      if (log.length !== seen) {
+        seen = log.length;
+        since = Date.now();
+      } else if (Date.now() - since >= ms && /search index updated[^\n]*\n?\s*$/.test(log)) {
+        clearInterval(poll);
+        resolve();
+      }
+      if (Date.now() - started > timeoutMs) {
+        clearInterval(poll);
+        reject(new Error(`the watcher did not settle:\n${log.slice(-2000)}`));
+      }
+    }, 100);
   });
 }
 
@@ -71,7 +94,8 @@ describe("a saved release under --watch --incremental", () => {
 
     const file = readdirSync(path.join(site, "releases")).find((f) => readFileSync(path.join(site, "releases", f), "utf8").includes(`title: ${firstCard.textContent}\n`))!;
     const source = readFileSync(path.join(site, "releases", file), "utf8");
-    const rebuilt = next(WROTE);
+    // The rebuild that follows the save: Eleventy names the changed file first.
+    const rebuilt = next(new RegExp(`File changed: [^\\n]*${file}[\\s\\S]*?${WROTE.source}`));
     const reindexed = next(/search index updated/);
     writeFileSync(path.join(site, "releases", file), source.replace(/^title: .*$/m, "title: Заголовок после правки"));
     const [, written, skipped] = await rebuilt;
@@ -84,5 +108,26 @@ describe("a saved release under --watch --incremental", () => {
     expect(mtime(untouched)).toBe(untouchedBefore);
     expect(Number(written)).toBeLessThan(Number(skipped));
     await reindexed;
+    // A new title is shown on its neighbours' pages too: one full rebuild follows.
+    await settled();
+    expect(log.match(/Wrote \d+ files/g)!.length).toBeGreaterThanOrEqual(3);
+  }, 120_000);
+
+  it("an embargo added to a published release takes every trace of it away, search index included", async () => {
+    const list = page("ru");
+    const card = list.querySelectorAll(".newsroom-card__title a")[1]!;
+    const url = card.getAttribute("href")!;
+    const title = card.textContent;
+    expect(tracesOf(path.join(site, "_site"), [title]).length).toBeGreaterThan(3);
+    const file = readdirSync(path.join(site, "releases")).find((f) => readFileSync(path.join(site, "releases", f), "utf8").includes(`title: ${title}\n`))!;
+    const source = readFileSync(path.join(site, "releases", file), "utf8");
+    // Two rebuilds: the saved release and its lists, then every page, since other releases' previous,
+    // next and related links showed it.
+    const first = next(new RegExp(`File changed: [^\\n]*${file}[\\s\\S]*?${WROTE.source}`));
+    // Within a year of the build's clock (2026-01-01), as the date check asks.
+    writeFileSync(path.join(site, "releases", file), source.replace(/^date: /m, "embargo: 2026-06-01T10:00:00+05:00\ndate: "));
+    await first;
+    await settled();
+    expect(tracesOf(path.join(site, "_site"), [title, url])).toEqual([]);
   }, 120_000);
 });

@@ -1,8 +1,10 @@
 // Drafts and embargoes that never leak, corrections, URL collisions, and `newsroom check`.
 import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import newsroom from "../plugin/index.ts";
 import { BASE_OPTIONS, buildError, buildFixture, fixture, resetLayouts, ROOT, text, type Built } from "./helpers/build.ts";
 import { parseXml } from "./helpers/xml.ts";
@@ -132,5 +134,41 @@ describe("newsroom check", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^newsroom check: \d+ pages built in memory, no problems/);
     expect(result.status).toBe(0);
+  });
+});
+
+describe("newsroom check --output", () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "dist/cli.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+  const site = "tests/fixtures/check-output";
+  let out: string;
+
+  beforeAll(() => {
+    out = mkdtempSync(path.join(os.tmpdir(), "newsroom-check-output-"));
+    const build = spawnSync(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${site}/eleventy.config.js`, `--input=${site}`, `--output=${out}`, "--quiet"], { cwd: ROOT, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+  }, 120_000);
+
+  it("passes the folder a clean build wrote", () => {
+    const ok = cli("check", `--config=${site}/eleventy.config.js`, `--input=${site}`, `--output=${out}`);
+    expect(ok.stdout).toContain("2 held-back releases nowhere in them");
+    expect(ok.status).toBe(0);
+  });
+
+  it("fails on a trace of a held-back release, a file the build did not write, and live markup", () => {
+    // What a stale folder or a careless hand could leave: the embargoed release's page, a phrase of
+    // the draft in the search page, an event handler in a feed's title.
+    mkdirSync(path.join(out, "ru/2025/12/embargoed"), { recursive: true });
+    writeFileSync(path.join(out, "ru/2025/12/embargoed/index.html"), "<h1>Релиз под эмбарго</h1>");
+    const search = path.join(out, "ru/search/index.html");
+    writeFileSync(search, readFileSync(search, "utf8").replace("</main>", "<p>Черновой текст про новые маршруты грузовых поездов через порт Актау.</p></main>"));
+    const rss = path.join(out, "ru/rss.xml");
+    writeFileSync(rss, readFileSync(rss, "utf8").replace("<title>", "<title>&lt;img src=x onerror=alert(1)&gt;"));
+    const bad = cli("check", `--config=${site}/eleventy.config.js`, `--input=${site}`, `--output=${out}`);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("ru/2025/12/embargoed/index.html: holds the title of ./tests/fixtures/check-output/releases/embargoed.md, which is under embargo");
+    expect(bad.stderr).toContain("ru/2025/12/embargoed/index.html: was not written by this build");
+    expect(bad.stderr).toContain("ru/search/index.html: holds the body of ./tests/fixtures/check-output/releases/draft.md, which is a draft");
+    expect(bad.stderr).toMatch(/ru\/rss\.xml: has an event handler: <img src=x onerror= in text readers render as HTML/);
+    expect(bad.stderr).toContain("do not upload it");
   });
 });

@@ -204,6 +204,9 @@ export function lintShortcodes(body: string, file: string, firstLine = 1): Probl
     const [, name, args] = m as unknown as [string, string, string];
     const line = lineOf(m.index!);
     if (PAIRED.includes(name)) {
+      if (/quote$/i.test(name) && !/^\s*(["']).*?\S.*?\1/.test(args)) {
+        problems.push({ file, field: name, message: `on line ${line} names no speaker`, fix: 'name who said it: {% quote "Айдар Абилдабеков", "вице-министр торговли и интеграции" %}…{% endquote %}' });
+      }
       const inside = open.at(-1);
       if (inside && /keyFigures$/i.test(inside.name)) {
         problems.push({ file, field: inside.name, message: `opened on line ${inside.line} holds a ${name} on line ${line}`, fix: `close it first: {% end${inside.name} %}` });
@@ -223,7 +226,14 @@ export function lintShortcodes(body: string, file: string, firstLine = 1): Probl
         }
       }
     } else if (name === "stat" || name === "newsroomStat") {
-      const first = splitArguments(args)[0] ?? "";
+      const all = splitArguments(args);
+      const notation = all[4]?.replace(/^(["'])(.*)\1$/, "$2");
+      if (all.length > 5) {
+        problems.push({ file, field: name, message: `on line ${line} has ${all.length} arguments, more than its five`, fix: 'write {% stat value, "unit forms", "label", "qualifier", "compact or full" %}, each text in quotes' });
+      } else if (notation !== undefined && notation !== "compact" && notation !== "full") {
+        problems.push({ file, field: name, message: `on line ${line} has the notation ${all[4]}`, fix: 'write "compact" (60 тыс.) or "full" (60 000)' });
+      }
+      const first = all[0] ?? "";
       const quoted = /^(["']).*\1$/.test(first);
       const figure = quoted ? first.slice(1, -1) : first;
       if (first === "" || (!quoted && !/^-?\d+(\.\d+)?$/.test(first)) || parseFigure(figure) === undefined) {

@@ -14,7 +14,7 @@ describe("bad input stops the build", () => {
   it("a quote without a speaker", async () => {
     const message = await buildError("bad-quote");
     expect(message).toContain("tests/fixtures/bad-quote/releases/anonymous-quote.md");
-    expect(message).toContain('"quote" has no speaker');
+    expect(message).toMatch(/"quote" on line \d+ names no speaker/);
     expect(message).toContain("name who said it");
   });
 

@@ -71,6 +71,8 @@ describe("shortcode mistakes", () => {
     expect(message).toContain('shortcode-mistakes/releases/exponent.md: "stat" on line 8 has the figure 1e21, which is not a number in plain digits');
     expect(message).toContain('shortcode-mistakes/releases/stray.md: "keyFigures" on line 6 holds "and some words", which is not a stat');
     expect(message).toContain('shortcode-mistakes/releases/unclosed.md: "keyFigures" opened on line 8 is never closed');
+    expect(message).toContain('shortcode-mistakes/releases/exponent.md: "stat" on line 10 has the notation "tiny": write "compact" (60 тыс.) or "full" (60 000)');
+    expect(message).toContain('shortcode-mistakes/releases/exponent.md: "quote" on line 12 names no speaker');
     expect(message).not.toContain("tag undefined not closed");
   });
 

@@ -18,7 +18,7 @@ export const TERMS_LAYOUT = "newsroom/terms.njk";
 export const ARCHIVE_LAYOUT = "newsroom/archive.njk";
 export const NOT_FOUND_LAYOUT = "newsroom/404.njk";
 export const SEARCH_LAYOUT = "newsroom/search.njk";
-const LAYOUTS = [BASE_LAYOUT, RELEASE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT, ARCHIVE_LAYOUT, NOT_FOUND_LAYOUT, SEARCH_LAYOUT];
+export const LAYOUTS = [BASE_LAYOUT, RELEASE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT, ARCHIVE_LAYOUT, NOT_FOUND_LAYOUT, SEARCH_LAYOUT];
 
 export interface Stylesheet {
   /** Site path with a content hash, so a CDN may cache it for a year. */

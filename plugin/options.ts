@@ -144,7 +144,7 @@ export const DEFAULTS = {
 } as const;
 
 /** Every option's name, for "did you mean" on a mistyped one. */
-const OPTION_KEYS = [
+export const OPTION_KEYS = [
   "siteName", "siteUrl", "publisher", "defaultLocale", "defaultLocaleAtRoot", "locales", "strings", "timeZone",
   "releases", "perPage", "registry", "statNotation", "transliteration", "feedLength", "sitemapSize", "now",
   "search", "headers", "drafts", "mount", "feeds", "fields", "limits", "files",

@@ -1,5 +1,5 @@
-// The plugin as a guest: added to a blog shaped like Eleventy's official starter, with the README's
-// own lines, it changes none of the blog's files, and its release, term page and feed render with the
+// The plugin as a guest: added to a blog shaped like Eleventy's official starter, with the lines
+// docs/existing-site.md gives, it changes none of the blog's files, and its release, term page and feed render with the
 // plugin's layouts. Also: the packed bin through npx, and CommonJS configs.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -45,8 +45,8 @@ beforeAll(() => {
   build(site);
   before = snapshot(path.join(site, "_site"));
 
-  // The README's "Add it to an existing site": its import and its addPlugin call, in the blog's config.
-  const guest = readmeBlocks("guest")["eleventy.config.js"]!;
+  // docs/existing-site.md's import and addPlugin call, in the blog's config.
+  const guest = readmeBlocks("guest", "docs/existing-site.md")["eleventy.config.js"]!;
   const importLine = guest.match(/^import newsroom .*$/m)![0];
   const addPlugin = guest.match(/^ {2}eleventyConfig\.addPlugin\(newsroom,[\s\S]*?\n {2}\}\);$/m)![0];
   const config = path.join(site, "eleventy.config.js");
@@ -158,13 +158,13 @@ describe("newsroom check, installed", () => {
 });
 
 describe("CommonJS configs", () => {
-  // A project made by `npm init -y` is CommonJS; the README shows a config for it, and one for older Node.
+  // A project made by `npm init -y` is CommonJS; docs/existing-site.md shows a config for it, and one for older Node.
   for (const name of ["eleventy.config.cjs", "older-node/eleventy.config.cjs"]) {
-    it(`builds with the README's ${name}`, () => {
+    it(`builds with docs/existing-site.md's ${name}`, () => {
       const dir = path.join(site, "cjs", path.dirname(name));
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "cjs-site", version: "1.0.0", type: "commonjs" }));
-      writeFileSync(path.join(dir, "eleventy.config.cjs"), readmeBlocks("cjs")[name]!);
+      writeFileSync(path.join(dir, "eleventy.config.cjs"), readmeBlocks("cjs", "docs/existing-site.md")[name]!);
       addRelease(dir, ".", "_data");
       execFileSync(process.execPath, [path.join(site, "node_modules/@11ty/eleventy/cmd.cjs"), "--quiet"], { cwd: dir, stdio: "ignore" });
       const page = parse(readFileSync(path.join(dir, "_site/ru/2025/12/turkestan-visit/index.html"), "utf8"));

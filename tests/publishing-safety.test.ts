@@ -6,7 +6,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { beforeAll, describe, expect, it } from "vitest";
 import newsroom from "../plugin/index.ts";
-import { BASE_OPTIONS, buildError, buildFixture, fixture, resetLayouts, ROOT, text, type Built } from "./helpers/build.ts";
+import { BASE_OPTIONS, buildError, buildFixture, fixture, freshBuild, ROOT, text, type Built } from "./helpers/build.ts";
 import { parseXml } from "./helpers/xml.ts";
 
 const EMBARGO = "2025-12-16T10:00:00+05:00";
@@ -74,12 +74,14 @@ describe("embargo", () => {
 describe("drafts", () => {
   it("appear under --serve and nowhere in a production build", async () => {
     const build = async (runMode: string) => {
-      resetLayouts();
       const elev = new Eleventy(fixture("ordering"), path.join(fixture("ordering"), "_site"), {
         quietMode: true,
         runMode,
         configPath: false as unknown as string,
-        config: (c: any) => c.addPlugin(newsroom, BASE_OPTIONS),
+        config: (c: any) => {
+          freshBuild(c);
+          c.addPlugin(newsroom, BASE_OPTIONS);
+        },
       } as Record<string, unknown>);
       return (await elev.toJSON()).map((p) => p.content).join("\n");
     };

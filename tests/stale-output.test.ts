@@ -7,7 +7,7 @@ import Eleventy from "@11ty/eleventy";
 import { beforeAll, describe, expect, it } from "vitest";
 import newsroom from "../plugin/index.ts";
 import { MANIFEST } from "../plugin/manifest.ts";
-import { BASE_OPTIONS, fixture, resetLayouts } from "./helpers/build.ts";
+import { BASE_OPTIONS, fixture, freshBuild } from "./helpers/build.ts";
 import { tracesOf } from "./helpers/traces.ts";
 
 let site: string;
@@ -15,10 +15,9 @@ const out = () => path.join(site, "_site");
 const SECRET = ["Секретный релиз", "narwhalquartz", "/ru/2025/12/secret/", "tayna"];
 
 async function build(): Promise<void> {
-  resetLayouts();
   const elev = new Eleventy(site, out(), { quietMode: true, configPath: false as unknown as string, config: (c: any) => {
-      // Eleventy keeps file contents for the whole process; each build here stands for a new `npx @11ty/eleventy`.
-      c.setUseTemplateCache(false);
+      // Each build here stands for a new `npx @11ty/eleventy`, with nothing kept from the last.
+      freshBuild(c);
       c.addPlugin(newsroom, { ...BASE_OPTIONS, drafts: false });
     },
   } as Record<string, unknown>);

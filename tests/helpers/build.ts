@@ -4,12 +4,12 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { parse, type HTMLElement } from "node-html-parser";
 import newsroom, { type NewsroomOptions } from "../../plugin/index.ts";
-// Eleventy keeps compiled layouts in a process-wide cache keyed by path, bound to the first build's
-// filters. The CLI builds once per process; tests build many sites in one, so each starts clean.
-import layoutCache from "../../node_modules/@11ty/eleventy/src/LayoutCache.js";
-
-/** Forget layouts compiled by an earlier build in this process (see the import above). */
-export const resetLayouts = () => layoutCache.clear();
+/**
+ * Eleventy keeps compiled layouts and file contents in process-wide caches keyed by path, bound to
+ * the first build's filters. The CLI builds once per process; tests build many sites in one, so each
+ * build turns those caches off through Eleventy's public `setUseTemplateCache(false)`.
+ */
+export const freshBuild = (eleventyConfig: { setUseTemplateCache(on: boolean): void }) => eleventyConfig.setUseTemplateCache(false);
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const fixture = (name: string) => path.join(ROOT, "tests/fixtures", name);
@@ -51,11 +51,11 @@ export async function buildFixture(
   configure?: (eleventyConfig: any) => void,
 ): Promise<Built> {
   const dir = fixture(name);
-  layoutCache.clear();
   const elev = new Eleventy(dir, path.join(dir, "_site"), {
     quietMode: true,
     configPath: false as unknown as string,
     config(eleventyConfig: any) {
+      freshBuild(eleventyConfig);
       eleventyConfig.addPlugin(newsroom, { ...BASE_OPTIONS, ...options });
       configure?.(eleventyConfig);
     },
@@ -72,10 +72,10 @@ export async function buildFixture(
 
 /** Builds the example site in the repository root with its own `.eleventy.ts`, as `npm run build` does. */
 export async function buildExample(): Promise<Built> {
-  layoutCache.clear();
   const elev = new Eleventy(ROOT, path.join(ROOT, "_site"), {
     quietMode: true,
     configPath: path.join(ROOT, ".eleventy.ts"),
+    config: freshBuild,
   });
   const out = await elev.toJSON();
   return wrap(

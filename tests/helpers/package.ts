@@ -16,9 +16,9 @@ export function installPlugin(site: string, tarball: string): void {
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@11ty/eleventy@${eleventyVersion}`], { cwd: site, stdio: "ignore" });
 }
 
-/** The README's code blocks marked `<!-- <kind>: <name> -->`, by name. */
-export function readmeBlocks(kind: string): Record<string, string> {
-  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+/** The code blocks of the README (or a page of `docs/`) marked `<!-- <kind>: <name> -->`, by name. */
+export function readmeBlocks(kind: string, page = "README.md"): Record<string, string> {
+  const readme = readFileSync(path.join(ROOT, page), "utf8");
   const files: Record<string, string> = {};
   for (const m of readme.matchAll(new RegExp(`<!-- ${kind}: (\\S+) -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``, "g"))) files[m[1]!] = `${m[2]}\n`;
   return files;

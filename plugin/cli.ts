@@ -4,10 +4,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { audit, CheckReport, uniquePhrase } from "./audit.ts";
-import { CHECK_KEY } from "./collections.ts";
-import { MANIFEST, readManifest } from "./manifest.ts";
-import { NewsroomError, formatProblem } from "./errors.ts";
+import { audit, CheckReport, uniquePhrase } from "./render/audit.ts";
+import { CHECK_KEY } from "./eleventy/collections.ts";
+import { MANIFEST, readManifest } from "./eleventy/manifest.ts";
+import { NewsroomError, formatProblem } from "./model/errors.ts";
 
 const USAGE = `usage: newsroom check [--config=eleventy.config.js] [--input=.] [--output=_site]
 

@@ -3,35 +3,37 @@
 import { readFileSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import MarkdownIt from "markdown-it";
-import { addReleases, releaseMatcher, ReleasesBy } from "./collections.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import { PREFIX, ProblemLog } from "./errors.ts";
-import { addCdnOutput } from "./cdn.ts";
-import { addFeeds, FEED_FILES, ownedFiles } from "./feeds.ts";
-import { addFilters } from "./filters.ts";
-import { useZonedDates, type ReleaseFrontMatter } from "./frontmatter.ts";
-import { addLayouts, RELEASE_LAYOUT } from "./layouts.ts";
-import { createGuest } from "./guest.ts";
-import { createAfterBuild } from "./after-build.ts";
-import { addManifest } from "./manifest.ts";
-import { resolveOptions, type NewsroomOptions } from "./options.ts";
-import { addIndexPages, addListPages } from "./pages.ts";
-import { addShortcodes, createShortcodes } from "./shortcodes.ts";
-import { addSearch } from "./search.ts";
-import { addSitemaps } from "./sitemaps.ts";
-import { createSlugger } from "./slug.ts";
-import { freezeRegistryFiles } from "./registries.ts";
-import { addStructuredData } from "./structured-data.ts";
-import { addTranslations } from "./translations.ts";
+import { addReleases, releaseMatcher, ReleasesBy } from "./eleventy/collections.ts";
+import type { EleventyConfig } from "./eleventy/config.ts";
+import { PREFIX, ProblemLog } from "./model/errors.ts";
+import { addCdnOutput } from "./eleventy/cdn.ts";
+import { addFeeds, ownedFiles } from "./eleventy/feeds.ts";
+import { feedUrls, sectionUrls } from "./model/urls.ts";
+import { addFilters } from "./eleventy/filters.ts";
+import { useZonedDates, type ReleaseFrontMatter } from "./eleventy/frontmatter.ts";
+import { addLayouts, RELEASE_LAYOUT } from "./eleventy/layouts.ts";
+import { createGuest } from "./eleventy/guest.ts";
+import { createAfterBuild } from "./eleventy/after-build.ts";
+import { addManifest } from "./eleventy/manifest.ts";
+import { resolveOptions, type NewsroomOptions } from "./model/options.ts";
+import { addIndexPages, addListPages } from "./eleventy/pages.ts";
+import { createShortcodes } from "./render/shortcodes.ts";
+import { addShortcodes } from "./eleventy/shortcodes.ts";
+import { addSearch } from "./eleventy/search.ts";
+import { addSitemaps } from "./eleventy/sitemaps.ts";
+import { createSlugger } from "./model/slug.ts";
+import { freezeRegistryFiles } from "./eleventy/registry-data.ts";
+import { addStructuredData, createQuoteLog } from "./eleventy/structured-data.ts";
+import { addTranslations } from "./eleventy/translations.ts";
 
-export type { NewsroomOptions, PublisherOptions, ResolvedOptions } from "./options.ts";
-export type { ReleaseData } from "./schema.ts";
-export type { Release } from "./releases.ts";
-export type { LocaleDictionary, LocaleOverride, LocaleStrings } from "./locales/index.ts";
-export type { TransliterationTable } from "./slug.ts";
-export { NewsroomError, type Problem } from "./errors.ts";
-export { releaseSchema } from "./schema.ts";
-export { createSlugger, RUSSIAN, KAZAKH } from "./slug.ts";
+export type { NewsroomOptions, PublisherOptions, ResolvedOptions } from "./model/options.ts";
+export type { ReleaseData } from "./model/schema.ts";
+export type { Release } from "./model/releases.ts";
+export type { LocaleDictionary, LocaleOverride, LocaleStrings } from "./model/locales/index.ts";
+export type { TransliterationTable } from "./model/slug.ts";
+export { NewsroomError, type Problem } from "./model/errors.ts";
+export { releaseSchema } from "./model/schema.ts";
+export { createSlugger, RUSSIAN, KAZAKH } from "./model/slug.ts";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   name: string;
@@ -77,14 +79,17 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     timeZone: options.timeZone,
     stylesheet: layouts.stylesheet.url,
     search: options.search,
-    feeds: options.feeds ? FEED_FILES : false,
+    feeds: options.feeds,
+    // Every URL a layout links to, by locale, from the one module that makes URLs.
+    urls: Object.fromEntries(options.locales.map((l) => [l, { ...sectionUrls(options.base(l)), feeds: feedUrls(options.base(l)) }])),
     ogLocales: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.ogLocale ?? l])),
     releasesBy: new ReleasesBy(index),
   });
   addListPages(eleventyConfig, options, guest);
   addIndexPages(eleventyConfig, index);
   addTranslations(eleventyConfig, options, index);
-  addStructuredData(eleventyConfig, options, index);
+  const quotes = createQuoteLog(eleventyConfig);
+  addStructuredData(eleventyConfig, options, index, quotes);
   addFeeds(eleventyConfig, options, index);
   addManifest(eleventyConfig, after, isRelease, () => ownedFiles(index, options));
   addSitemaps(eleventyConfig, options, index, guest, after);
@@ -97,7 +102,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   eleventyConfig.amendLibrary("md", (library) => {
     markdown = library;
   });
-  const shortcodes = createShortcodes({ options, renderMarkdown: (src) => markdown.render(src) });
+  const shortcodes = createShortcodes({ options, renderMarkdown: (src) => markdown.render(src), onQuote: quotes.record });
   addShortcodes(eleventyConfig, shortcodes, guest);
 }
 

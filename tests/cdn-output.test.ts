@@ -4,7 +4,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { headersFile, IMMUTABLE, SHORT, topLevel } from "../plugin/cdn.ts";
+import { headersFile, IMMUTABLE, SHORT, topLevel } from "../plugin/render/headers.ts";
 import { buildExampleToDisk, filesIn } from "./helpers/site.ts";
 
 let site: string;

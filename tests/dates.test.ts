@@ -1,9 +1,9 @@
 // Dates in ru, kk and en, read in the site's zone across Almaty's 2024-03-01 change from UTC+6 to UTC+5.
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatDate, isoDate, parseDate } from "../plugin/dates.ts";
-import { kk } from "../plugin/locales/kk.ts";
-import { ru } from "../plugin/locales/ru.ts";
-import { en } from "../plugin/locales/en.ts";
+import { formatDate, isoDate, parseDate } from "../plugin/model/dates.ts";
+import { kk } from "../plugin/model/locales/kk.ts";
+import { ru } from "../plugin/model/locales/ru.ts";
+import { en } from "../plugin/model/locales/en.ts";
 import { buildFixture, text, type Built } from "./helpers/build.ts";
 
 const ZONE = "Asia/Almaty";

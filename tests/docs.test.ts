@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import newsroom from "../plugin/index.ts";
-import { LAYOUTS } from "../plugin/layouts.ts";
-import { OPTION_KEYS } from "../plugin/options.ts";
+import { LAYOUTS } from "../plugin/eleventy/layouts.ts";
+import { OPTION_KEYS } from "../plugin/model/options.ts";
 import { ROOT } from "./helpers/build.ts";
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");

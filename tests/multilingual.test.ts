@@ -1,6 +1,6 @@
 // Russian, Kazakh and English side by side: dictionaries, URLs, translations, hreflang and the switcher.
 import { beforeAll, describe, expect, it } from "vitest";
-import { builtInLocales, STRING_KEYS } from "../plugin/locales/index.ts";
+import { builtInLocales, STRING_KEYS } from "../plugin/model/locales/index.ts";
 import { buildError, buildFixture, text, type Built } from "./helpers/build.ts";
 import { feedText, parseXml } from "./helpers/xml.ts";
 

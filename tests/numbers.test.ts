@@ -1,6 +1,6 @@
 // Figures and their units: compact and full numbers, and plural forms chosen by Intl.PluralRules.
 import { describe, expect, it } from "vitest";
-import { formatNumber, parseFigure, pluralForm } from "../plugin/numbers.ts";
+import { formatNumber, parseFigure, pluralForm } from "../plugin/model/numbers.ts";
 
 const JOBS = "рабочее место|рабочих места|рабочих мест";
 const NBSP = "\u00a0";

@@ -1,7 +1,7 @@
 // Options: defaults in one place, and errors that say what to write; the plugin runs once however often added.
 import { describe, expect, it } from "vitest";
 import newsroom from "../plugin/index.ts";
-import { DEFAULTS, resolveOptions } from "../plugin/options.ts";
+import { DEFAULTS, resolveOptions } from "../plugin/model/options.ts";
 import { buildFixture, text } from "./helpers/build.ts";
 
 describe("resolveOptions", () => {

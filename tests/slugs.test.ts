@@ -1,6 +1,6 @@
 // Slugs from Russian and Kazakh Cyrillic through the documented tables, and a site's own table.
 import { describe, expect, it } from "vitest";
-import { createSlugger, SlugError } from "../plugin/slug.ts";
+import { createSlugger, SlugError } from "../plugin/model/slug.ts";
 
 const slug = createSlugger();
 

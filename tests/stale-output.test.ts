@@ -6,7 +6,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { beforeAll, describe, expect, it } from "vitest";
 import newsroom from "../plugin/index.ts";
-import { MANIFEST } from "../plugin/manifest.ts";
+import { MANIFEST } from "../plugin/eleventy/manifest.ts";
 import { BASE_OPTIONS, fixture, freshBuild } from "./helpers/build.ts";
 import { tracesOf } from "./helpers/traces.ts";
 

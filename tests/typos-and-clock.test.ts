@@ -1,7 +1,7 @@
 // What a hurried author or a misread clock could publish early: mistyped keys and options, dates
 // that cannot be meant, releases dated after the clock, and translations of held-back originals.
 import { describe, expect, it } from "vitest";
-import { resolveOptions } from "../plugin/options.ts";
+import { resolveOptions } from "../plugin/model/options.ts";
 import { buildError, buildFixture, text, type Built } from "./helpers/build.ts";
 
 const everything = (site: Built) => site.pages.map((p) => p.content).join("\n");

@@ -5,6 +5,7 @@ import { NewsroomError, type Problem } from "./errors.ts";
 import { mergeLocale, type LocaleDictionary, type LocaleOverride } from "./locales/index.ts";
 import type { TransliterationTable } from "./slug.ts";
 import { didYouMean } from "./suggest.ts";
+import { localeBase } from "./urls.ts";
 
 export interface PublisherOptions {
   /** The press office or agency, as it signs its releases. */
@@ -316,7 +317,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     defaultLocale,
     locales,
     defaultLocaleAtRoot: o.defaultLocaleAtRoot === true,
-    base: (locale: string) => (o.defaultLocaleAtRoot === true && locale === defaultLocale ? mount : `${mount}${locale}/`),
+    base: (locale: string) => localeBase(mount, locale, defaultLocale, o.defaultLocaleAtRoot === true),
     dictionaries,
     timeZone,
     releases,

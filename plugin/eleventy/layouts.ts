@@ -3,12 +3,13 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EleventyConfig } from "./eleventy.ts";
+import type { EleventyConfig } from "./config.ts";
 import { VIRTUAL } from "./guest.ts";
+import { assetUrl } from "../model/urls.ts";
 
 // `plugin/*.ts` in the repository and `dist/*.js` in the package both sit one level below the
 // package root, so this one path finds the shipped templates from either.
-export const TEMPLATES_DIR = fileURLToPath(new URL("../plugin/templates/", import.meta.url));
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../plugin/templates/", import.meta.url));
 
 export const BASE_LAYOUT = "newsroom/base.njk";
 export const RELEASE_LAYOUT = "newsroom/release.njk";
@@ -31,7 +32,7 @@ export function readAsset(file: string, mount = "/"): Stylesheet {
   const css = readFileSync(path.join(TEMPLATES_DIR, file), "utf8");
   const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
   const ext = path.extname(file);
-  return { url: `${mount}newsroom/${path.basename(file, ext)}.${hash}${ext}`, css };
+  return { url: assetUrl(mount, path.basename(file, ext), hash, ext), css };
 }
 
 /**

@@ -3,12 +3,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { parseDate } from "./dates.ts";
+import { parseDate } from "../model/dates.ts";
 import { DateTime } from "luxon";
-import type { ProblemLog } from "./errors.ts";
-import type { ResolvedOptions } from "./options.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import { OWN_KEYS } from "./schema.ts";
+import type { ProblemLog } from "../model/errors.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import type { EleventyConfig } from "./config.ts";
+import { OWN_KEYS } from "../model/schema.ts";
 
 /**
  * YAML without the timestamp type: a date stays the text the author wrote, so the plugin can tell

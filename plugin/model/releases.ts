@@ -7,6 +7,7 @@ import { FIXES, OWN_KEYS, RELEASE_FIELDS, releaseSchema, type ParsedRelease } fr
 import { didYouMean } from "./suggest.ts";
 import { implausible } from "./clock.ts";
 import { SlugError, type Slugger } from "./slug.ts";
+import { releaseUrl } from "./urls.ts";
 
 /** A release as layouts, feeds and structured data read it: checked, defaulted, dates with offsets. */
 export interface Release {
@@ -206,7 +207,7 @@ export function normaliseRelease(
       translationKey: fm.translationKey,
       translatedFrom: fm.translatedFrom,
       alternateKey: fm.translationKey !== undefined ? `release:${fm.translationKey}` : `file:${page.inputPath}`,
-      url: `${options.base(lang)}${zoned.toFormat("yyyy")}/${zoned.toFormat("MM")}/${releaseSlug}/`,
+      url: releaseUrl(options.base(lang), zoned, releaseSlug),
     },
   };
 }

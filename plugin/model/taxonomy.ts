@@ -9,6 +9,7 @@ import { suggest } from "./suggest.ts";
 import type { Release } from "./releases.ts";
 import type { Localized, Registries } from "./schema.ts";
 import { SlugError, type Slugger } from "./slug.ts";
+import { archiveUrl, pageUrl, termIndexUrl, termUrl } from "./urls.ts";
 
 export type TermKind = "tags" | "people" | "organisations" | "places";
 export const TERM_KINDS: TermKind[] = ["people", "organisations", "places", "tags"];
@@ -132,7 +133,7 @@ export function chunk<T>(items: T[], size: number): T[][] {
 
 /** `/ru/tags/eksport/`, `/ru/tags/eksport/page/2/` … */
 export function pageUrls(base: string, pages: number): string[] {
-  return Array.from({ length: pages }, (_, i) => (i === 0 ? base : `${base}page/${i + 1}/`));
+  return Array.from({ length: pages }, (_, i) => pageUrl(base, i));
 }
 
 function pagesOf<T extends Entry>(base: string, locale: string, title: string, crumbs: Crumb[], items: T[], perPage: number): ListPage<T>[] {
@@ -268,7 +269,7 @@ export function buildIndex<T extends Entry>(
           problems.push({
             file: kind === "tags" ? items[0]!.inputPath : `registry/${kind}`,
             field: kind,
-            message: `${where(clash)} and ${where(key)} would share the URL ${base}${kind}/${termSlug}/`,
+            message: `${where(clash)} and ${where(key)} would share the URL ${termUrl(base, kind, termSlug)}`,
             fix: kind === "tags" ? "write the tag the same way in every release, or make the two tags differ in letters" : "give one of them a distinct name",
           });
           continue;
@@ -283,7 +284,7 @@ export function buildIndex<T extends Entry>(
           locale,
           name,
           slug: termSlug,
-          url: `${base}${kind}/${termSlug}/`,
+          url: termUrl(base, kind, termSlug),
           count: items.length,
           items,
           children: [],
@@ -298,7 +299,7 @@ export function buildIndex<T extends Entry>(
       list.sort((a, b) => collator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1));
       const title = strings.strings[kind];
       const home: Crumb = { name: strings.strings.home, url: base };
-      const index: TermIndexPage<T> = { url: `${base}${kind}/`, alternateKey: `index:${kind}`, locale, kind, title, breadcrumbs: [home, { name: title }], terms: list };
+      const index: TermIndexPage<T> = { url: termIndexUrl(base, kind), alternateKey: `index:${kind}`, locale, kind, title, breadcrumbs: [home, { name: title }], terms: list };
       if (kind === "places") {
         const nodes = new Map(list.map((t) => [t.key, { ...ref(t), children: [] as PlaceNode[] }]));
         for (const term of list) {
@@ -332,18 +333,18 @@ export function buildIndex<T extends Entry>(
       const monthList = [...months].sort((a, b) => b[0] - a[0]).map(([month, items]) => ({
         month,
         name: monthName(year, month, locale, timeZone),
-        url: `${base}${year}/${String(month).padStart(2, "0")}/`,
+        url: archiveUrl(base, year, month),
         count: items.length,
       }));
       const yearItems = [...months].sort((a, b) => b[0] - a[0]).flatMap(([, items]) => items);
       const home: Crumb = { name: options.dictionaries[locale]!.strings.home, url: base };
-      for (const page of pagesOf(`${base}${year}/`, locale, String(year), [home], yearItems, perPage)) {
+      for (const page of pagesOf(archiveUrl(base, year), locale, String(year), [home], yearItems, perPage)) {
         archivePages.push({ ...page, alternateKey: `archive:${year}`, year, months: monthList });
       }
       for (const [month, items] of [...months].sort((a, b) => b[0] - a[0])) {
         const title = capitalize(DateTime.fromObject({ year, month }, { zone: timeZone }).setLocale(locale).toFormat(pattern), locale);
-        const crumbs = [home, { name: String(year), url: `${base}${year}/` }];
-        for (const page of pagesOf(`${base}${year}/${String(month).padStart(2, "0")}/`, locale, title, crumbs, items, perPage)) {
+        const crumbs = [home, { name: String(year), url: archiveUrl(base, year) }];
+        for (const page of pagesOf(archiveUrl(base, year, month), locale, title, crumbs, items, perPage)) {
           archivePages.push({ ...page, alternateKey: `archive:${year}:${month}`, year, month, months: monthList });
         }
       }
@@ -417,8 +418,8 @@ export function buildIndex<T extends Entry>(
         tags: refs("tags", r.tags),
         breadcrumbs: [
           { name: strings.strings.home, url: base },
-          { name: String(when.year), url: `${base}${when.year}/` },
-          { name: monthName(when.year, when.month, locale, timeZone), url: `${base}${when.year}/${String(when.month).padStart(2, "0")}/` },
+          { name: String(when.year), url: archiveUrl(base, when.year) },
+          { name: monthName(when.year, when.month, locale, timeZone), url: archiveUrl(base, when.year, when.month) },
           { name: r.title },
         ],
       });

@@ -2,8 +2,8 @@
 // files (home, 404, sitemap, robots.txt, _headers) yield to the site's or are merged into them.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { EleventyConfig } from "./eleventy.ts";
-import { PREFIX } from "./errors.ts";
+import type { EleventyConfig } from "./config.ts";
+import { PREFIX } from "../model/errors.ts";
 import type { AfterBuild } from "./after-build.ts";
 
 /** Virtual templates the plugin registers live under this folder of the input. */

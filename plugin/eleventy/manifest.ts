@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AfterBuild } from "./after-build.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import { PREFIX } from "./errors.ts";
+import type { EleventyConfig } from "./config.ts";
+import { PREFIX } from "../model/errors.ts";
 import { VIRTUAL } from "./guest.ts";
 
 export const MANIFEST = ".newsroom-manifest.json";

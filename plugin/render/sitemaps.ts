@@ -1,14 +1,11 @@
 // sitemap.xml (an index of several past the protocol's limit), Google News sitemaps and robots.txt.
 import { DateTime } from "luxon";
-import type { BuiltIndex, IndexAccess } from "./collections.ts";
-import type { CollectionItem, EleventyConfig } from "./eleventy.ts";
-import { NewsroomError } from "./errors.ts";
-import type { ResolvedOptions } from "./options.ts";
+import type { BuiltIndex, PageItem } from "../model/types.ts";
+import type { ResolvedOptions } from "../model/options.ts";
 import { absolute } from "./structured-data.ts";
-import { chunk } from "./taxonomy.ts";
+import { chunk } from "../model/taxonomy.ts";
 import { escapeXml } from "./xml.ts";
-import { indexPages, ownPage, VIRTUAL, type Guest } from "./guest.ts";
-import type { AfterBuild } from "./after-build.ts";
+import { newsSitemapUrl, pageUrl, sitemapPartUrl } from "../model/urls.ts";
 
 export interface SitemapUrl {
   url: string;
@@ -27,7 +24,7 @@ export interface SitemapFile {
 const NEWS_WINDOW_HOURS = 48;
 const NEWS_LIMIT = 1000;
 
-const newestOf = (items: CollectionItem[]) => {
+const newestOf = (items: PageItem[]) => {
   let max: string | undefined;
   for (const item of items) {
     const r = item.data.release!;
@@ -38,13 +35,13 @@ const newestOf = (items: CollectionItem[]) => {
 };
 
 /** Every page a crawler should know, each with the date it last changed where that is known. */
-export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options: ResolvedOptions, home: string | false = "/"): SitemapUrl[] {
+export function sitemapUrls(index: BuiltIndex, others: PageItem[], options: ResolvedOptions, home: string | false = "/"): SitemapUrl[] {
   const urls = new Map<string, string | undefined>();
   for (const item of index.releases) urls.set(item.url, item.data.release!.updated ?? item.data.release!.published);
   for (const locale of options.locales) {
     const items = index.byLocale[locale] ?? [];
     const pages = Math.max(1, Math.ceil(items.length / options.perPage));
-    for (let i = 0; i < pages; i++) urls.set(i === 0 ? options.base(locale) : `${options.base(locale)}page/${i + 1}/`, newestOf(items.slice(i * options.perPage, (i + 1) * options.perPage)));
+    for (let i = 0; i < pages; i++) urls.set(pageUrl(options.base(locale), i), newestOf(items.slice(i * options.perPage, (i + 1) * options.perPage)));
   }
   if (home !== false && !urls.has(home)) urls.set(home, newestOf(index.byLocale[options.defaultLocale] ?? []));
   for (const page of [...index.termPages, ...index.archivePages]) urls.set(page.url, newestOf(page.items));
@@ -63,7 +60,7 @@ export function sitemapUrls(index: BuiltIndex, others: CollectionItem[], options
  */
 export function sitemapFiles(
   index: BuiltIndex,
-  others: CollectionItem[],
+  others: PageItem[],
   options: ResolvedOptions,
   now: DateTime | undefined,
   sitemapUrl: string | false = "/sitemap.xml",
@@ -76,7 +73,7 @@ export function sitemapFiles(
   } else if (urls.length <= options.sitemapSize) {
     files.push({ url: sitemapUrl, kind: "urlset", urls });
   } else {
-    const part = (i: number) => sitemapUrl.replace(/(\.xml)?$/, `-${i + 1}.xml`);
+    const part = (i: number) => sitemapPartUrl(sitemapUrl, i);
     const parts = chunk(urls, options.sitemapSize);
     parts.forEach((urls, i) => files.push({ url: part(i), kind: "urlset", urls }));
     files.push({
@@ -96,7 +93,7 @@ export function sitemapFiles(
         })
         .slice(0, NEWS_LIMIT)
         .map((item) => ({ url: item.url, title: item.data.release!.title, published: item.data.release!.published }));
-      if (news.length > 0) files.push({ url: `${options.base(locale)}news-sitemap.xml`, kind: "news", locale, urls: [], news });
+      if (news.length > 0) files.push({ url: newsSitemapUrl(options.base(locale)), kind: "news", locale, urls: [], news });
     }
   }
   return files;
@@ -133,59 +130,3 @@ export function sitemapLines(files: SitemapFile[], options: ResolvedOptions): st
 export function renderRobots(files: SitemapFile[], options: ResolvedOptions): string {
   return ["User-agent: *", "Allow: /", "", ...sitemapLines(files, options), ""].join("\n");
 }
-
-export function addSitemaps(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess, guest: Guest, after: AfterBuild): void {
-  // Worked out once a build, when the first of the plugin's sitemap pages asks: after the site's
-  // own pages, so that a sitemap of the site's own keeps its URL and the plugin's moves aside.
-  let files: SitemapFile[] | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    files = undefined;
-  });
-  const sitemaps = (): SitemapFile[] => {
-    if (files) return files;
-    const built = index.current()!;
-    // The build's one clock: Google News reads only the last two days before it.
-    const now = index.now().at;
-    let url = options.files.sitemap;
-    let others: CollectionItem[] = [];
-    if (url !== false && guest.siteOwns(url)) {
-      const moved = url.replace(/(\.xml)?$/, "-newsroom.xml");
-      guest.yielded(`the site's own ${url} stays; the newsroom's sitemap is ${moved}`);
-      url = moved;
-    } else {
-      // The whole site's sitemap: the site's own pages too, as it has none of its own.
-      const releasePaths = new Set(built.releases.map((r) => r.inputPath));
-      others = built.all.filter((item) => !releasePaths.has(item.inputPath));
-    }
-    // The plugin's home page, unless it yielded to the site's.
-    const home = options.files.home !== false && !guest.siteOwns(options.files.home) ? options.files.home : false;
-    return (files = sitemapFiles(built, others, options, now, url, home));
-  };
-
-  eleventyConfig.addTemplate(`${VIRTUAL}sitemaps.11ty.js`, {
-    data: indexPages("sitemap", sitemaps, { permalink: (data: { sitemap: SitemapFile }) => data.sitemap.url }),
-    render: (data: { sitemap: SitemapFile }) => renderSitemap(data.sitemap, options),
-  });
-
-  if (!options.files.robots) return;
-  // robots.txt works only at the host's root: the plugin writes it there, or adds its lines to the
-  // site's own. (Under Eleventy's pathPrefix the output's root is not the host's: see the README.)
-  let merge = false;
-  eleventyConfig.addTemplate(`${VIRTUAL}robots.11ty.js`, {
-    data: ownPage({
-      eleventyImport: { collections: ["releases"] },
-      permalink: () => {
-        merge = guest.siteOwns(ROBOTS);
-        if (merge) guest.yielded("its Sitemap lines are added to the site's own robots.txt");
-        return merge ? false : ROBOTS;
-      },
-    }),
-    render: () => renderRobots(sitemaps(), options),
-  });
-  after.add(({ directories }) => {
-    if (!merge) return;
-    guest.writeOrMerge(directories.output, "robots.txt", sitemapLines(sitemaps(), options).join("\n"));
-  });
-}
-
-const ROBOTS = "/robots.txt";

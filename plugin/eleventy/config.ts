@@ -1,5 +1,5 @@
 // The slice of Eleventy's configuration API the plugin uses, typed here because Eleventy ships no types.
-import type { Release } from "./releases.ts";
+import type { Release } from "../model/releases.ts";
 
 export interface CollectionItem {
   inputPath: string;

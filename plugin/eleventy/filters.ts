@@ -1,14 +1,14 @@
 // Filters for templates: localised dates and numbers, slugs, the layouts' strings and absolute URLs.
 // Every name carries the `newsroom` prefix: a plugin's filter would silently replace a site's own.
-import { createDateFormatter, formatDate, isoDate, toDateTime } from "./dates.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import { interpolate, type StringKey } from "./locales/index.ts";
-import { formatNumber, type Notation } from "./numbers.ts";
-import type { ResolvedOptions } from "./options.ts";
-import type { Slugger } from "./slug.ts";
-import { countLabel } from "./taxonomy.ts";
-import { absolute } from "./structured-data.ts";
-import { localeOfUrl } from "./urls.ts";
+import { createDateFormatter, formatDate, isoDate, toDateTime } from "../model/dates.ts";
+import type { EleventyConfig } from "./config.ts";
+import { interpolate, type StringKey } from "../model/locales/index.ts";
+import { formatNumber, type Notation } from "../model/numbers.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import type { Slugger } from "../model/slug.ts";
+import { countLabel } from "../model/taxonomy.ts";
+import { absolute } from "../render/structured-data.ts";
+import { FEED_FILES, feedUrl, localeOfUrl, type FeedFormat } from "../model/urls.ts";
 
 interface FilterThis {
   page?: { url?: unknown; inputPath?: string };
@@ -57,6 +57,11 @@ export function createFilters(options: ResolvedOptions, slug: Slugger) {
     newsroomCount(this: FilterThis | undefined, count: unknown, locale?: string): string {
       const n = Number(count);
       return countLabel(n, dictionary(this, locale).strings.releaseCount, localeOf(this, locale));
+    },
+    /** A list's feed URL: `{{ termPage.term.url | newsroomFeedUrl("atom") }}`. */
+    newsroomFeedUrl(listUrl: unknown, format: unknown = "atom"): string {
+      if (typeof format !== "string" || !(format in FEED_FILES)) throw new Error(`[newsroom] the "newsroomFeedUrl" filter got the format ${JSON.stringify(format)}: write "atom", "rss" or "json"`);
+      return feedUrl(String(listUrl ?? ""), format as FeedFormat);
     },
     /** The locale of a site path, for layouts: `{% set newsroomLang = page.url | newsroomLocale %}`. */
     newsroomLocale(value: unknown): string {

@@ -1,10 +1,11 @@
 // Pages the plugin generates: lists of releases, the front page, term pages and archives.
 import type { IndexAccess } from "./collections.ts";
-import type { EleventyConfig, CollectionItem } from "./eleventy.ts";
+import type { EleventyConfig, CollectionItem } from "./config.ts";
 import { indexPages, ownPage, VIRTUAL, type Guest } from "./guest.ts";
 import { ARCHIVE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT } from "./layouts.ts";
-import type { ResolvedOptions } from "./options.ts";
-import type { Release } from "./releases.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import type { Release } from "../model/releases.ts";
+import { pageUrl } from "../model/urls.ts";
 
 const inLocale = (locale: string) => (items: CollectionItem[]) =>
   items.filter((item) => (item.data.release as Release | undefined)?.lang === locale);
@@ -16,8 +17,7 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
         layout: LIST_LAYOUT,
         newsroomLocale: locale,
         pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(locale), generatePageOnEmptyData: true },
-        permalink: (data: { pagination: { pageNumber: number } }) =>
-          data.pagination.pageNumber === 0 ? options.base(locale) : `${options.base(locale)}page/${data.pagination.pageNumber + 1}/`,
+        permalink: (data: { pagination: { pageNumber: number } }) => pageUrl(options.base(locale), data.pagination.pageNumber),
       }),
       render: () => "",
     });

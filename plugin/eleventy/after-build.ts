@@ -1,6 +1,6 @@
 // What the plugin does once Eleventy has written the site, in one fixed order: Eleventy runs the
 // listeners of one event side by side, and the search index must not read pages being removed.
-import type { EleventyConfig } from "./eleventy.ts";
+import type { EleventyConfig } from "./config.ts";
 
 export interface AfterEvent {
   directories: { output: string };

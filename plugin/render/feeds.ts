@@ -1,18 +1,15 @@
 // Atom, RSS 2.0 and JSON Feed 1.1 for each locale and each tag: full content, absolute URLs, zoned dates.
 import { dateToRfc822 } from "@11ty/eleventy-plugin-rss";
-import type { IndexAccess } from "./collections.ts";
-import { remember } from "./memo.ts";
-import type { CollectionItem, EleventyConfig } from "./eleventy.ts";
-import type { ResolvedOptions } from "./options.ts";
-import type { Release } from "./releases.ts";
+import type { BuiltIndex, PageItem } from "../model/types.ts";
+import { remember } from "../model/memo.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import type { Release } from "../model/releases.ts";
 import { absolute } from "./structured-data.ts";
 import { escapeXml } from "./xml.ts";
 import { escapeHtml } from "./escape.ts";
-import { indexPages, VIRTUAL } from "./guest.ts";
-import { fileOfUrl } from "./manifest.ts";
+import { feedUrl, type FeedFormat } from "../model/urls.ts";
 
-export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
-export type FeedFormat = keyof typeof FEED_FILES;
+export { FEED_FILES, type FeedFormat } from "../model/urls.ts";
 
 export interface Feed {
   locale: string;
@@ -20,7 +17,7 @@ export interface Feed {
   base: string;
   title: string;
   description: string;
-  items: CollectionItem[];
+  items: PageItem[];
   /** ISO instant of the newest change in the feed; the newest release when empty. */
   updated: string;
 }
@@ -43,7 +40,7 @@ const rfc822Of = remember(
   (iso, zone) => dateToRfc822(iso, zone),
 );
 
-const newest = (items: CollectionItem[]) =>
+const newest = (items: PageItem[]) =>
   items.reduce<string | undefined>((max, item) => {
     const r = item.data.release!;
     const t = r.updated ?? r.published;
@@ -51,7 +48,7 @@ const newest = (items: CollectionItem[]) =>
   }, undefined);
 
 /** The site's feed in each locale, and one for each tag with releases. */
-export function feedsOf(index: NonNullable<ReturnType<IndexAccess["current"]>>, options: ResolvedOptions): Feed[] {
+export function feedsOf(index: BuiltIndex, options: ResolvedOptions): Feed[] {
   const feeds: Feed[] = [];
   const fallback = newest(index.releases) ?? "1970-01-01T00:00:00Z";
   for (const locale of options.locales) {
@@ -68,7 +65,7 @@ export function feedsOf(index: NonNullable<ReturnType<IndexAccess["current"]>>, 
   return feeds;
 }
 
-export function entryOf(item: CollectionItem, contentHtml: string, options: ResolvedOptions): FeedEntry {
+export function entryOf(item: PageItem, contentHtml: string, options: ResolvedOptions): FeedEntry {
   const r = item.data.release as Release;
   return {
     url: absolute(options, item.url),
@@ -94,7 +91,7 @@ const escapedBody = remember((html: string) => html, escapeXml, 50_000);
 const rssText = (value: string) => escapeXml(escapeHtml(value));
 
 export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
-  const self = absolute(options, `${feed.base}${FEED_FILES.atom}`);
+  const self = absolute(options, feedUrl(feed.base, "atom"));
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.locale)}">`,
@@ -126,7 +123,7 @@ export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
 
 
 export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
-  const self = absolute(options, `${feed.base}${FEED_FILES.rss}`);
+  const self = absolute(options, feedUrl(feed.base, "rss"));
   // The RSS plugin's RFC 822 filter, given the site's zone: "Tue, 16 Dec 2025 00:00:00 +0500".
   const rfc822 = (iso: string) => rfc822Of(iso, options.timeZone);
   const lines = [
@@ -162,7 +159,7 @@ export function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
     home_page_url: absolute(options, feed.base),
-    feed_url: absolute(options, `${feed.base}${FEED_FILES.json}`),
+    feed_url: absolute(options, feedUrl(feed.base, "json")),
     description: feed.description,
     language: feed.locale,
     authors: [{ name: options.publisher.name, url: options.publisher.url }],
@@ -183,51 +180,4 @@ export function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const RENDER: Record<FeedFormat, typeof atomFeed> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
-
-export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
-  if (!options.feeds) return;
-  const feeds = () => index.changes.pagesToRender("feed", feedsOf(index.current()!, options));
-
-  // A release sits in several feeds; make its absolute-URL content once per build.
-  let absoluteContent = new Map<string, Promise<string>>();
-  eleventyConfig.on("eleventy.before", () => {
-    absoluteContent = new Map();
-  });
-
-  for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
-    eleventyConfig.addTemplate(`${VIRTUAL}feed-${format}.11ty.js`, {
-      data: indexPages("feed", feeds, { permalink: (data: { feed: Feed }) => `${data.feed.base}${FEED_FILES[format]}` }),
-      async render(this: { transformWithHtmlBase(html: string, base: string, pageUrl: string): Promise<string> }, data: { feed: Feed }) {
-        const entries = await Promise.all(
-          data.feed.items.map(async (item) => {
-            let html = absoluteContent.get(item.inputPath);
-            if (!html) {
-              // Eleventy's HTML base plugin makes every URL in the body absolute, as feed readers need.
-              html = this.transformWithHtmlBase(String((item as unknown as { content: string }).content ?? ""), `${options.siteUrl}/`, item.url);
-              // (The filter adds Eleventy's pathPrefix itself.)
-              absoluteContent.set(item.inputPath, html);
-            }
-            return entryOf(item, await html, options);
-          }),
-        );
-        return RENDER[format](data.feed, entries, options);
-      },
-    });
-  }
-}
-
-/**
- * Every file of the plugin's pages that a rebuild under --serve may leave unrendered (term, index
- * and archive pages, feeds), and the search folder: what the manifest keeps besides what Eleventy
- * lists as written.
- */
-export function ownedFiles(index: IndexAccess, options: ResolvedOptions): { files: string[]; folders: string[] } {
-  const built = index.current();
-  const files: string[] = [];
-  if (built) {
-    for (const page of [...built.termPages, ...built.termIndexes, ...built.archivePages]) files.push(fileOfUrl(page.url));
-    if (options.feeds) for (const feed of feedsOf(built, options)) for (const name of Object.values(FEED_FILES)) files.push(fileOfUrl(`${feed.base}${name}`));
-  }
-  return { files, folders: options.search ? [`${options.mount.slice(1)}pagefind/`] : [] };
-}
+export const RENDER: Record<FeedFormat, typeof atomFeed> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };

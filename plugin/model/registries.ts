@@ -7,38 +7,6 @@ import { REGISTRY_FIXES, registrySchemas, type Localized, type Registries } from
 
 export type RegistryName = keyof Registries;
 
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/**
- * One registry file's entries. Eleventy deep-copies plain objects of global data into every page's
- * data but passes other objects by reference, so a registry held in this class is not copied twenty
- * thousand times over (a tenth of a large build's time, and much of its memory). Its entries are
- * frozen, because every page now shares them.
- */
-export class RegistryData {
-  constructor(entries: Record<string, unknown>) {
-    Object.assign(this, deepFreeze(entries));
-  }
-}
-
-export function freezeRegistryFiles(eleventyConfig: { addDataExtension(ext: string, o: object): void; dataExtensions?: Map<string, unknown>; directories: { data: string } }, dataKey: string): void {
-  // A site's own JSON parser wins; it only costs time.
-  if (eleventyConfig.dataExtensions?.has("json")) return;
-  eleventyConfig.addDataExtension("json", {
-    parser: (content: string, filePath: string) => {
-      const data = JSON.parse(content) as unknown;
-      const dir = path.resolve(eleventyConfig.directories.data, dataKey) + path.sep;
-      const isRegistry = path.resolve(filePath).startsWith(dir) && data !== null && typeof data === "object" && !Array.isArray(data);
-      return isRegistry ? new RegistryData(data as Record<string, unknown>) : data;
-    },
-  });
-}
 export const REGISTRY_NAMES: RegistryName[] = ["people", "organisations", "places"];
 
 /** Checks the registries found under the `registry` global data key. */
@@ -49,9 +17,9 @@ export function readRegistries(raw: unknown, dataKey: string, dataDir: string): 
   for (const name of REGISTRY_NAMES) {
     const file = `${dataDir}${dataKey}/${name}.json`;
     if (source[name] === undefined) continue;
-    // A plain copy of the entries (a registry file arrives as RegistryData) for the schema to read.
+    // A plain copy of the entries (a registry file arrives as a RegistryData) for the schema to read.
     const value = source[name];
-    const parsed = registrySchemas[name].safeParse(value instanceof RegistryData ? { ...value } : value);
+    const parsed = registrySchemas[name].safeParse(value !== null && typeof value === "object" && !Array.isArray(value) ? { ...value } : value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [key, ...rest] = issue.path.map(String);

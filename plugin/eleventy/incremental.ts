@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { EleventyConfig } from "./eleventy.ts";
+import type { EleventyConfig } from "./config.ts";
 
 interface ItemLike {
   inputPath: string;

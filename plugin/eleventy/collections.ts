@@ -2,23 +2,24 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.ts";
-import { NewsroomError, type Problem, type ProblemLog } from "./errors.ts";
-import { readRegistries } from "./registries.ts";
-import { resolveNow, type Now } from "./clock.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "./config.ts";
+import { NewsroomError, type Problem, type ProblemLog } from "../model/errors.ts";
+import { readRegistries } from "../model/registries.ts";
+import { resolveNow, type Now } from "../model/clock.ts";
 import { DateTime } from "luxon";
-import { checkPermalink, holdOf, originalOf, rawHoldOf } from "./publishing.ts";
-import { lintShortcodes } from "./shortcodes.ts";
-import type { CheckReport } from "./audit.ts";
+import { checkPermalink, holdOf, originalOf, rawHoldOf } from "../model/publishing.ts";
+import { lintShortcodes } from "../model/shortcode-lint.ts";
+import type { CheckReport } from "../render/audit.ts";
 
 /** The global data key through which `newsroom check` receives what a build would hold back. */
 export const CHECK_KEY = "newsroomCheck";
 import type { ReleaseFrontMatter } from "./frontmatter.ts";
-import { buildIndex, unknownKeys, type NewsroomIndex } from "./taxonomy.ts";
-import type { Registries } from "./schema.ts";
-import type { ResolvedOptions } from "./options.ts";
-import { normaliseRelease, sortReleases, type Release } from "./releases.ts";
-import type { Slugger } from "./slug.ts";
+import { buildIndex, unknownKeys } from "../model/taxonomy.ts";
+import type { BuiltIndex as ModelIndex } from "../model/types.ts";
+import type { Registries } from "../model/schema.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import { normaliseRelease, sortReleases, type Release } from "../model/releases.ts";
+import type { Slugger } from "../model/slug.ts";
 import { RELEASE_LAYOUT } from "./layouts.ts";
 import { RELEASE_URL, TOPICS } from "./frontmatter.ts";
 import type { Guest } from "./guest.ts";
@@ -34,8 +35,8 @@ interface PageData {
   [key: string]: unknown;
 }
 
-/** The index, with the releases in order, the registries, and every page in the site's collections. */
-export type BuiltIndex = NewsroomIndex<CollectionItem> & { releases: CollectionItem[]; registries: Registries; all: CollectionItem[] };
+/** The index of this build, over Eleventy's collection items. */
+export type BuiltIndex = ModelIndex<CollectionItem>;
 
 export interface IndexAccess {
   /** Builds the index on first call in a build; for collection callbacks. */

@@ -2,14 +2,13 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { AfterBuild } from "./after-build.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import { PREFIX } from "./errors.ts";
+import type { EleventyConfig } from "./config.ts";
+import { PREFIX } from "../model/errors.ts";
 import { SEARCH_LAYOUT } from "./layouts.ts";
 import { ownPage, VIRTUAL } from "./guest.ts";
-import type { ResolvedOptions } from "./options.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import { RELEASE_PAGES_GLOB, searchIndexFolder, searchUrl } from "../model/urls.ts";
 
-/** Release URLs end in /yyyy/mm/slug/, with or without a locale folder in front. */
-const RELEASE_PAGES = "**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html";
 
 type Pagefind = typeof import("pagefind");
 
@@ -25,7 +24,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
   if (!options.search) return;
   for (const locale of options.locales) {
     eleventyConfig.addTemplate(`${VIRTUAL}search-${locale}.11ty.js`, {
-      data: ownPage({ layout: SEARCH_LAYOUT, permalink: `${options.base(locale)}search/`, newsroomSearchScript: script.url }),
+      data: ownPage({ layout: SEARCH_LAYOUT, permalink: searchUrl(options.base(locale)), newsroomSearchScript: script.url }),
       render: () => "",
     });
   }
@@ -36,7 +35,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
   let pagefind: Pagefind | undefined;
   after.add(async ({ directories, runMode }) => {
     const site = directories.output;
-    const outputPath = path.join(site, "pagefind");
+    const outputPath = path.join(site, searchIndexFolder(options.mount));
     if (runMode !== undefined && runMode !== "build") return reindexInBackground(site, outputPath);
     try {
       await writeIndex(site, outputPath);
@@ -53,7 +52,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
       if (!index) throw new Error(errors.join("; "));
       // Only release pages hold content to find (their article is the `data-pagefind-body`); reading
       // just them spares Pagefind every list, term and archive page of a large archive.
-      check(await index.addDirectory({ path: path.join(site, options.mount), glob: RELEASE_PAGES }));
+      check(await index.addDirectory({ path: path.join(site, options.mount), glob: RELEASE_PAGES_GLOB }));
       // A fresh folder: fragments of an earlier index would still hold pages this build removed.
       rmSync(outputPath, { recursive: true, force: true });
       check(await index.writeFiles({ outputPath }));

@@ -1,7 +1,7 @@
 // Translations: which page is which in another language, for hreflang links and the language switcher.
 import type { IndexAccess } from "./collections.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import type { ResolvedOptions } from "./options.ts";
+import type { EleventyConfig } from "./config.ts";
+import type { ResolvedOptions } from "../model/options.ts";
 
 export interface Language {
   locale: string;

@@ -1,12 +1,9 @@
 // schema.org JSON-LD for releases and home pages, serialised so that no content can end the <script>.
-import type { IndexAccess } from "./collections.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import type { ResolvedOptions } from "./options.ts";
-import { extractQuotes } from "./shortcodes.ts";
-import { localize } from "./registries.ts";
-import type { Release } from "./releases.ts";
-import type { Registries } from "./schema.ts";
-import type { Crumb, TermRef } from "./taxonomy.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import { localize } from "../model/registries.ts";
+import type { Release } from "../model/releases.ts";
+import type { Registries } from "../model/schema.ts";
+import type { Crumb, TermRef } from "../model/taxonomy.ts";
 
 /** Organisation kinds that are state bodies: schema.org's GovernmentOrganization. */
 export const GOVERNMENT_KINDS = new Set(["ministry", "government", "agency", "akimat", "committee", "parliament", "court", "state-body"]);
@@ -162,40 +159,4 @@ export function serializeJsonLd(value: unknown): string {
 
 function clean(o: Json): Json {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)));
-}
-
-export function addStructuredData(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
-  const homes = new Map(options.locales.map((l) => [options.base(l), l]));
-  const home = options.files.home;
-  if (home !== false && !homes.has(home)) homes.set(home, options.defaultLocale);
-  // `{{ content | newsroomJsonLd | safe }}` in the base layout: the page's graph, or "" when it has none.
-  eleventyConfig.addFilter("newsroomJsonLd", function (this: { page?: { inputPath?: string; url?: string } }, content: unknown) {
-    const page = this?.page;
-    const built = index.current();
-    const nav = page?.inputPath ? built?.nav.get(page.inputPath) : undefined;
-    if (nav && built) {
-      const release = nav.self.data.release!;
-      return serializeJsonLd(
-        releaseGraph({
-          release,
-          url: absolute(options, page!.url ?? nav.self.url),
-          people: nav.people,
-          organisations: nav.organisations,
-          places: nav.places,
-          breadcrumbs: nav.breadcrumbs,
-          quotes: extractQuotes(String(content ?? "")),
-          translations: Object.fromEntries(
-            [...(built.alternates.get(release.alternateKey) ?? new Map<string, string>())].map(([l, u]) => [l, absolute(options, u)]),
-          ),
-          registries: built.registries,
-          options,
-        }),
-      );
-    }
-    if (page?.url && homes.has(page.url)) {
-      const locale = homes.get(page.url)!;
-      return serializeJsonLd(homeGraph(options, locale, absolute(options, page.url)));
-    }
-    return "";
-  });
 }

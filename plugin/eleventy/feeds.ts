@@ -1,0 +1,55 @@
+// The feeds as Eleventy pages: one virtual template per format, paginated over the index's feeds.
+import type { IndexAccess } from "./collections.ts";
+import type { EleventyConfig } from "./config.ts";
+import { indexPages, VIRTUAL } from "./guest.ts";
+import { fileOfUrl } from "./manifest.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import { entryOf, FEED_FILES, feedsOf, RENDER, type Feed, type FeedFormat } from "../render/feeds.ts";
+import { feedUrl, searchIndexFolder } from "../model/urls.ts";
+
+export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
+  if (!options.feeds) return;
+  const feeds = () => index.changes.pagesToRender("feed", feedsOf(index.current()!, options));
+
+  // A release sits in several feeds; make its absolute-URL content once per build.
+  let absoluteContent = new Map<string, Promise<string>>();
+  eleventyConfig.on("eleventy.before", () => {
+    absoluteContent = new Map();
+  });
+
+  for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
+    eleventyConfig.addTemplate(`${VIRTUAL}feed-${format}.11ty.js`, {
+      data: indexPages("feed", feeds, { permalink: (data: { feed: Feed }) => feedUrl(data.feed.base, format) }),
+      async render(this: { transformWithHtmlBase(html: string, base: string, pageUrl: string): Promise<string> }, data: { feed: Feed }) {
+        const entries = await Promise.all(
+          data.feed.items.map(async (item) => {
+            let html = absoluteContent.get(item.inputPath);
+            if (!html) {
+              // Eleventy's HTML base plugin makes every URL in the body absolute, as feed readers need.
+              html = this.transformWithHtmlBase(String((item as unknown as { content: string }).content ?? ""), `${options.siteUrl}/`, item.url);
+              // (The filter adds Eleventy's pathPrefix itself.)
+              absoluteContent.set(item.inputPath, html);
+            }
+            return entryOf(item, await html, options);
+          }),
+        );
+        return RENDER[format](data.feed, entries, options);
+      },
+    });
+  }
+}
+
+/**
+ * Every file of the plugin's pages that a rebuild under --serve may leave unrendered (term, index
+ * and archive pages, feeds), and the search folder: what the manifest keeps besides what Eleventy
+ * lists as written.
+ */
+export function ownedFiles(index: IndexAccess, options: ResolvedOptions): { files: string[]; folders: string[] } {
+  const built = index.current();
+  const files: string[] = [];
+  if (built) {
+    for (const page of [...built.termPages, ...built.termIndexes, ...built.archivePages]) files.push(fileOfUrl(page.url));
+    if (options.feeds) for (const feed of feedsOf(built, options)) for (const format of Object.keys(FEED_FILES) as FeedFormat[]) files.push(fileOfUrl(feedUrl(feed.base, format)));
+  }
+  return { files, folders: options.search ? [searchIndexFolder(options.mount).slice(1)] : [] };
+}

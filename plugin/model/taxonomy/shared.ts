@@ -1,0 +1,62 @@
+// Helpers every part of the term index shares: pagination, month names, term references, counts.
+import { DateTime } from "luxon";
+import { remember } from "../memo.ts";
+import { pluralForm } from "../numbers.ts";
+import { pageUrl } from "../urls.ts";
+import type { Crumb, Entry, ListPage, TermKind, TermRef } from "./types.ts";
+
+export const SINGULAR: Record<Exclude<TermKind, "tags">, string> = { people: "person", organisations: "organisation", places: "place" };
+
+export const capitalize = (s: string, locale: string) => s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  if (items.length === 0) return [[]];
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `/ru/tags/eksport/`, `/ru/tags/eksport/page/2/` … */
+export function pageUrls(base: string, pages: number): string[] {
+  return Array.from({ length: pages }, (_, i) => pageUrl(base, i));
+}
+
+/** A list cut into pages of `perPage`, each knowing the URLs of all. */
+export function pagesOf<T extends Entry>(base: string, locale: string, title: string, crumbs: Crumb[], items: T[], perPage: number): ListPage<T>[] {
+  const chunks = chunk(items, perPage);
+  const hrefs = pageUrls(base, chunks.length);
+  return chunks.map((slice, i) => ({
+    url: hrefs[i]!,
+    locale,
+    title,
+    breadcrumbs: [...crumbs, { name: title }],
+    items: slice,
+    pager: { pageNumber: i, hrefs, previous: hrefs[i - 1], next: hrefs[i + 1] },
+  }));
+}
+
+export const monthName = remember(
+  (year: number, month: number, locale: string, zone: string) => `${year}|${month}|${locale}|${zone}`,
+  (year, month, locale, zone) => capitalize(DateTime.fromObject({ year, month }, { zone }).setLocale(locale).toFormat("LLLL"), locale),
+);
+
+/** A term's reference without its list of releases, for links. */
+export function ref(t: TermRef): TermRef {
+  return { kind: t.kind, key: t.key, name: t.name, url: t.url, count: t.count };
+}
+
+const integerFormat = remember(
+  (locale: string) => locale,
+  (locale) => new Intl.NumberFormat(locale),
+);
+/** "3 пресс-релиза", "1 press release". */
+export function countLabel(count: number, forms: string, locale: string): string {
+  return `${integerFormat(locale).format(count)} ${pluralForm(forms, count, locale)}`;
+}
+
+/** Appends to the list under `key`, making it on first use. */
+export function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

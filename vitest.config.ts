@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     reporters: ["default", "./tests/helpers/summary-reporter.ts"],
+    // The example is built once, before any test, for every test that reads the built folder.
+    globalSetup: ["./tests/helpers/global-setup.ts"],
     // Eleventy imports `.eleventy.ts` and 11ty.js templates itself, outside Vite: tsx makes that work.
     pool: "forks",
     execArgv: ["--import", "tsx"],

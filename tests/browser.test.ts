@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/build.ts";
 import { launch } from "./helpers/browser.ts";
 import { serve } from "./helpers/server.ts";
-import { buildExampleToDisk, filesIn, urlOf } from "./helpers/site.ts";
+import { sharedExample, filesIn, urlOf } from "./helpers/site.ts";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const RELEASE = "/ru/2025/12/turkestan-visit/";
@@ -16,7 +16,7 @@ const DESKTOP = { width: 1280, height: 900 };
 let site: string;
 let server: Awaited<ReturnType<typeof serve>>;
 beforeAll(async () => {
-  site = buildExampleToDisk();
+  site = sharedExample();
   server = await serve(site);
 });
 afterAll(async () => {

@@ -5,11 +5,11 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { headersFile, IMMUTABLE, SHORT, topLevel } from "../plugin/render/headers.ts";
-import { buildExampleToDisk, filesIn } from "./helpers/site.ts";
+import { sharedExample, filesIn } from "./helpers/site.ts";
 
 let site: string;
 beforeAll(() => {
-  site = buildExampleToDisk();
+  site = sharedExample();
 });
 
 /** `_headers` as [pattern, Cache-Control] pairs. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import newsroom from "../plugin/index.ts";
 import { LAYOUTS } from "../plugin/eleventy/layouts.ts";
-import { OPTION_KEYS } from "../plugin/model/options.ts";
+import { DEFAULTS, OPTION_KEYS } from "../plugin/model/options.ts";
 import { ROOT } from "./helpers/build.ts";
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
@@ -41,6 +41,10 @@ function registered(): { filters: string[]; shortcodes: string[] } {
 describe("the documentation", () => {
   it("lists every option, and only those", () => {
     expect(firstColumn(read("docs/options.md"), "| option |").sort()).toEqual([...OPTION_KEYS].sort());
+  });
+
+  it("every option but the two required ones has its default in DEFAULTS", () => {
+    expect(Object.keys(DEFAULTS).sort()).toEqual(OPTION_KEYS.filter((k) => k !== "siteName" && k !== "siteUrl").sort());
   });
 
   it("lists every layout, and only those", () => {

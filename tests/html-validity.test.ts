@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/build.ts";
-import { buildExampleToDisk, filesIn } from "./helpers/site.ts";
+import { sharedExample, filesIn } from "./helpers/site.ts";
 
 const VNU = path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
 
@@ -15,7 +15,7 @@ function vnu(target: string): { messages: { type: string; message: string; url: 
 
 let site: string;
 beforeAll(() => {
-  site = buildExampleToDisk();
+  site = sharedExample();
 });
 
 describe("the Nu Html Checker", () => {

@@ -3,12 +3,13 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./config.ts";
-import { NewsroomError, type Problem, type ProblemLog } from "../model/errors.ts";
+import type { Problem, ProblemLog } from "../model/errors.ts";
 import { readRegistries } from "../model/registries.ts";
 import { resolveNow, type Now } from "../model/clock.ts";
 import { DateTime } from "luxon";
 import { checkPermalink, holdOf, originalOf, rawHoldOf } from "../model/publishing.ts";
 import { lintShortcodes } from "../model/shortcode-lint.ts";
+import { assetFolder, searchIndexFolder } from "../model/urls.ts";
 import type { CheckReport } from "../render/audit.ts";
 
 /** The global data key through which `newsroom check` receives what a build would hold back. */
@@ -24,9 +25,8 @@ import { RELEASE_LAYOUT } from "./layouts.ts";
 import { RELEASE_URL, TOPICS } from "./frontmatter.ts";
 import type { Guest } from "./guest.ts";
 import { trackChanges, type ChangeTracker } from "./incremental.ts";
+import { SharedData } from "./internals.ts";
 
-/** Where a release's problems wait for the collection to report them together. */
-const PROBLEMS = "newsroomProblems";
 
 interface PageData {
   page?: { inputPath?: string; fileSlug?: string };
@@ -77,43 +77,41 @@ export function releaseMatcher(eleventyConfig: EleventyConfig, options: Resolved
   };
 }
 
-/** Registers releases and their collections, and hands other concerns access to the build's index. */
-export function addReleases(
-  eleventyConfig: EleventyConfig,
-  options: ResolvedOptions,
-  slug: Slugger,
-  log: ProblemLog,
-  isRelease: (inputPath: unknown) => inputPath is string,
-  guest: Guest,
-  frontMatter: ReleaseFrontMatter,
-): IndexAccess {
+interface ReleaseContext {
+  eleventyConfig: EleventyConfig;
+  options: ResolvedOptions;
+  slug: Slugger;
+  log: ProblemLog;
+  isRelease: (inputPath: unknown) => inputPath is string;
+  guest: Guest;
+  frontMatter: ReleaseFrontMatter;
+}
+
+/** `newsroom check` passes a report as global data: the build then holds nothing back and tells it what it would have. */
+const reportOf = (data: PageData) => {
+  const r = data[CHECK_KEY] as CheckReport | undefined;
+  return r && typeof r.hold === "function" ? r : undefined;
+};
+
+const WHY = { draft: "a draft", embargo: "under embargo", scheduled: "scheduled for later" } as const;
+
+/**
+ * The preprocessor that makes a release of each file in the releases folder: checked, with its
+ * normalised data, layout and URL, or dropped when held back. Preprocessors see each template's
+ * data before Eleventy computes its URL and before collections exist: the one place to drop a
+ * release from everything at once. (Computed data cannot do it: a computed `layout` or `permalink`
+ * that reads the key it sets sees its own earlier value, not the front matter.)
+ */
+function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter }: ReleaseContext, clock: () => Now) {
   // Topics are the release's own `tags`, set aside when its front matter was read (see frontmatter.ts).
   const normalise = (data: PageData, now: DateTime) =>
     normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug, now);
-
-  // `newsroom check` passes a report as global data: the build then validates drafts, embargoed and
-  // scheduled releases too, and tells the report which it would have held back. It writes nothing.
-  const reportOf = (data: PageData) => {
-    const r = data[CHECK_KEY] as CheckReport | undefined;
-    return r && typeof r.hold === "function" ? r : undefined;
-  };
   // The run mode from this build's own data, not the process-wide variable another build may have set.
   const includeDrafts = (data: PageData & { eleventy?: { env?: { runMode?: string } } }) =>
     reportOf(data) !== undefined || (options.drafts ?? (data.eleventy?.env?.runMode ?? process.env.ELEVENTY_RUN_MODE) !== "build");
-  // One clock a build, read when it starts: embargoes, schedules, the news sitemap and the date
-  // checks all ask this one instant.
-  let now: Now | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    now = resolveNow(options.now, process.env, options.timeZone, DateTime.now());
-    log.clear();
-  });
-  const clock = (): Now => (now ??= resolveNow(options.now, process.env, options.timeZone, DateTime.now()));
+  const ownFolders = [...new Set([...options.locales.map((l) => options.base(l)), assetFolder(options.mount), searchIndexFolder(options.mount)])].filter((b) => b !== "/").map((b) => b.slice(1));
 
-  // Preprocessors see each template's data before Eleventy computes its URL and before collections
-  // exist: the one place to drop a draft from everything at once, and to give a release its
-  // normalised data, layout and URL. (Computed data cannot do it: a computed `layout` or
-  // `permalink` that reads the key it sets sees its own earlier value, not the front matter.)
-  eleventyConfig.addPreprocessor("newsroom-releases", "*", (data, content) => {
+  return (data: PageData, content: unknown): false | undefined => {
     const inputPath = data.page?.inputPath;
     // The site's own pages are only noted (which URLs the site writes), never changed.
     if (!isRelease(inputPath)) return guest.notePage(data);
@@ -121,19 +119,16 @@ export function addReleases(
     if (data.draft === true && !drafts) return false;
     const at = clock().at;
     const { release, problems } = normalise(data, at);
-    problems.push(...lintRelease(String(content ?? ""), String(inputPath)));
-    problems.push(...checkPermalink(data.permalink, String(inputPath), options));
-    data[PROBLEMS] = problems;
-    // Held back (embargoed, scheduled, or a translation of a release held back): dropped before
-    // anything can read it, so no page, list, count, feed, sitemap or search entry shows it.
+    log.add(...problems, ...lintRelease(String(content ?? ""), inputPath), ...checkPermalink(data.permalink, inputPath, options));
     if (release) {
+      // Held back (a draft, embargoed, scheduled, or a translation of one of those): dropped before
+      // anything can read it, so no page, list, count, feed, sitemap or search entry shows it.
       const original = originalOf(release, data, frontMatter.values(), options.defaultLocale);
       const hold = (data.draft === true ? "draft" : undefined) ?? holdOf(release, at) ?? (original ? rawHoldOf(original, at, false, options.timeZone) : undefined);
       const report = reportOf(data);
       if (report) {
-        report.ownFolders = [...new Set([...options.locales.map((l) => options.base(l)), `${options.mount}newsroom/`, `${options.mount}pagefind/`])].filter((b) => b !== "/").map((b) => b.slice(1));
-        const why = { draft: "a draft", embargo: "under embargo", scheduled: "scheduled for later" } as const;
-        if (hold !== undefined) report.hold({ file: String(inputPath), why: why[hold], title: release.title, url: release.url, body: String(content ?? "") });
+        report.ownFolders = ownFolders;
+        if (hold !== undefined) report.hold({ file: inputPath, why: WHY[hold], title: release.title, url: release.url, body: String(content ?? "") });
         else report.publish(String(content ?? ""));
       } else if (hold !== undefined && (hold !== "draft" || !drafts)) return false;
     }
@@ -150,50 +145,68 @@ export function addReleases(
       if (!(TOPICS in data)) data.tags = [];
     }
     return undefined;
-  });
+  };
+}
 
-  // The index is built once per build, by whichever collection asks first, and shared by all of them.
-  let index: BuiltIndex | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    index = undefined;
-  });
-  const getIndex = (api: CollectionApi): BuiltIndex => {
-    if (index) return index;
+/** Two releases on one URL would overwrite each other: name both. */
+function sharedUrls(items: CollectionItem[]): Problem[] {
+  const problems: Problem[] = [];
+  const byUrl = new Map<string, string>();
+  for (const item of items) {
+    if (item.data.release?.url === undefined || typeof item.url !== "string") continue;
+    const other = byUrl.get(item.url);
+    if (other !== undefined) problems.push({ file: item.inputPath, field: "slug", message: `gives the URL ${item.url}, which ${other} has too`, fix: "give one of the two releases its own slug: in front matter" });
+    else byUrl.set(item.url, item.inputPath);
+  }
+  return problems;
+}
+
+/**
+ * The build's index, made by whichever collection asks first: the releases in order, the
+ * registries, and every term, archive and link. Every problem of the build stops it here, together.
+ */
+function indexBuilder({ eleventyConfig, options, slug, log, isRelease }: ReleaseContext) {
+  return (api: CollectionApi): BuiltIndex => {
     const all = api.getAll();
     const items = all.filter((item) => isRelease(item.inputPath));
-    const problems: Problem[] = [...log.list()];
-    const releases = sortReleases(items, (item) => {
-      const found = (item.data[PROBLEMS] as Problem[] | undefined) ?? [];
-      problems.push(...found.filter((p) => !log.has(p.file, p.field)));
-      return { release: item.data.release as Release | undefined, problems: [] };
-    });
+    const releases = sortReleases(items, (item) => item.data.release as Release | undefined);
     const dataDir = `./${path.relative(process.cwd(), eleventyConfig.directories.data).split(path.sep).join("/")}/`;
-    const { registries, problems: registryProblems } = readRegistries(
-      // Global data is on every page; any page will do.
-      (all[0]?.data as Record<string, unknown> | undefined)?.[options.registry],
-      options.registry,
-      dataDir,
-    );
-    problems.push(...registryProblems, ...unknownKeys(releases, registries));
-    // Two releases on one URL would overwrite each other: name both.
-    const byUrl = new Map<string, string>();
-    for (const item of items) {
-      const url = item.data.release?.url !== undefined ? item.url : undefined;
-      if (typeof url !== "string") continue;
-      const other = byUrl.get(url);
-      if (other !== undefined) {
-        problems.push({ file: item.inputPath, field: "slug", message: `gives the URL ${url}, which ${other} has too`, fix: "give one of the two releases its own slug: in front matter" });
-      } else byUrl.set(url, item.inputPath);
-    }
+    // Global data is on every page; any page will do.
+    const { registries, problems } = readRegistries((all[0]?.data as Record<string, unknown> | undefined)?.[options.registry], options.registry, dataDir);
+    log.add(...problems, ...unknownKeys(releases, registries), ...sharedUrls(items));
     // Terms built from a broken registry would only add confusing problems of their own.
-    if (problems.length > 0) throw new NewsroomError(problems);
+    log.throwIfAny();
     const built = buildIndex(releases, registries, options, slug);
-    problems.push(...built.problems);
-    // Every problem of every release and registry, reported in one error.
-    if (problems.length > 0) throw new NewsroomError(problems);
-    index = Object.assign(built, { releases, registries, all });
-    return index;
+    log.add(...built.problems);
+    log.throwIfAny();
+    return Object.assign(built, { releases, registries, all });
   };
+}
+
+/** Registers releases and their collection, and hands other concerns access to the build's index. */
+export function addReleases(
+  eleventyConfig: EleventyConfig,
+  options: ResolvedOptions,
+  slug: Slugger,
+  log: ProblemLog,
+  isRelease: (inputPath: unknown) => inputPath is string,
+  guest: Guest,
+  frontMatter: ReleaseFrontMatter,
+): IndexAccess {
+  const context: ReleaseContext = { eleventyConfig, options, slug, log, isRelease, guest, frontMatter };
+  // One clock a build, read when it starts: embargoes, schedules, the news sitemap and the date
+  // checks all ask this one instant. One index a build, shared by everything that reads it.
+  let now: Now | undefined;
+  let index: BuiltIndex | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    now = resolveNow(options.now, process.env, options.timeZone, DateTime.now());
+    index = undefined;
+    log.clear();
+  });
+  const clock = (): Now => (now ??= resolveNow(options.now, process.env, options.timeZone, DateTime.now()));
+  eleventyConfig.addPreprocessor("newsroom-releases", "*", releasePreprocessor(context, clock));
+  const build = indexBuilder(context);
+  const getIndex = (api: CollectionApi): BuiltIndex => (index ??= build(api));
 
   // The one collection the plugin adds to the site's; everything else it generates from the index.
   eleventyConfig.addCollection("releases", (api) => getIndex(api).releases);
@@ -219,9 +232,10 @@ export function addReleases(
  * site's own templates. Global data rather than collections, which a site may list as its tags.
  * A class, so Eleventy hands every page the same object instead of a copy.
  */
-export class ReleasesBy {
+export class ReleasesBy extends SharedData {
   readonly #index: IndexAccess;
   constructor(index: IndexAccess) {
+    super();
     this.#index = index;
   }
   get tags() {

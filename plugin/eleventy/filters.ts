@@ -8,17 +8,14 @@ import type { ResolvedOptions } from "../model/options.ts";
 import type { Slugger } from "../model/slug.ts";
 import { countLabel } from "../model/taxonomy.ts";
 import { absolute } from "../render/structured-data.ts";
-import { FEED_FILES, feedUrl, localeOfUrl, type FeedFormat } from "../model/urls.ts";
+import { FEED_FILES, feedUrl, localeFor, localeOfUrl, type FeedFormat } from "../model/urls.ts";
 
 interface FilterThis {
   page?: { url?: unknown; inputPath?: string };
 }
 
-export function createFilters(options: ResolvedOptions, slug: Slugger) {
-  const localeOf = (self: FilterThis | undefined, explicit?: unknown) => {
-    const lang = typeof explicit === "string" && explicit !== "" ? explicit : localeOfUrl(self?.page?.url, options);
-    return options.dictionaries[lang] ? lang : options.defaultLocale;
-  };
+function createFilters(options: ResolvedOptions, slug: Slugger) {
+  const localeOf = (self: FilterThis | undefined, explicit?: unknown) => localeFor(self?.page?.url, explicit, options);
   const dictionary = (self: FilterThis | undefined, explicit?: unknown) => options.dictionaries[localeOf(self, explicit)]!;
   const dateText = createDateFormatter(options.timeZone);
 

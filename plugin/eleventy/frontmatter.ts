@@ -9,6 +9,7 @@ import type { ProblemLog } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import type { EleventyConfig } from "./config.ts";
 import { OWN_KEYS } from "../model/schema.ts";
+import { currentYamlEngine, engineFilePath, type YamlEngine } from "./internals.ts";
 
 /**
  * YAML without the timestamp type: a date stays the text the author wrote, so the plugin can tell
@@ -18,7 +19,6 @@ import { OWN_KEYS } from "../model/schema.ts";
 const { merge } = (yaml as unknown as { types: { merge: yaml.Type } }).types;
 const SCHEMA = yaml.CORE_SCHEMA.extend([merge]);
 
-type YamlEngine = (source: string, options?: { filePath?: string }) => unknown;
 
 /**
  * Every release's front matter as written, by file: a translation is held back with its original,
@@ -56,7 +56,7 @@ export function useZonedDates(
 ): void {
   // Eleventy 3 hands front-matter engines the file's path; every file but a release goes to the
   // engine the site had (its own, or Eleventy's js-yaml with timestamps).
-  const previous = eleventyConfig.frontMatterParsingOptions?.engines?.yaml as YamlEngine | undefined;
+  const previous = currentYamlEngine(eleventyConfig);
   const fallback: YamlEngine = previous ?? ((source) => yaml.load(source));
   const readRelease = (source: string, file: string) => {
     const fm = ownRelease((yaml.load(source, { schema: SCHEMA }) as Record<string, unknown> | null) ?? {}, releaseLayout);
@@ -70,7 +70,7 @@ export function useZonedDates(
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (source: string, engineOptions?: { filePath?: string }) =>
-        isRelease(engineOptions?.filePath) ? readRelease(source, engineOptions!.filePath!) : fallback(source, engineOptions),
+        isRelease(engineFilePath(engineOptions)) ? readRelease(source, engineFilePath(engineOptions)!) : fallback(source, engineOptions),
     },
   });
 

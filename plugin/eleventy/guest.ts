@@ -5,6 +5,7 @@ import path from "node:path";
 import type { EleventyConfig } from "./config.ts";
 import { PREFIX } from "../model/errors.ts";
 import type { AfterBuild } from "./after-build.ts";
+import { passthroughCopiesOf, SharedData, urlOfPage } from "./internals.ts";
 
 /** Virtual templates the plugin registers live under this folder of the input. */
 export const VIRTUAL = "newsroom-virtual/";
@@ -71,9 +72,9 @@ export function createGuest(eleventyConfig: EleventyConfig, isLayout: (inputPath
     siteOwns(url) {
       // A template's data holds its URL once Eleventy has worked it out: the plugin asks only after
       // the site's pages that paginate over nothing have been (see the callers' `eleventyImport`).
-      if (pages.some((data) => data.page?.url === url)) return true;
+      if (pages.some((data) => urlOfPage(data) === url)) return true;
       const input = eleventyConfig.directories.input;
-      return passthroughSource(url, input, eleventyConfig.passthroughCopies ?? {}) !== undefined;
+      return passthroughSource(url, input, passthroughCopiesOf(eleventyConfig)) !== undefined;
     },
     yielded(what) {
       if (!notes.includes(what)) notes.push(what);
@@ -100,9 +101,10 @@ export function createGuest(eleventyConfig: EleventyConfig, isLayout: (inputPath
  * Eleventy passes it by reference rather than copying it into the page's data; and not a collection,
  * so that a site listing `collections` (as tag pages do) sees none of the plugin's internals.
  */
-export class Deferred<T> {
+export class Deferred<T> extends SharedData {
   readonly #read: () => T[];
   constructor(read: () => T[]) {
+    super();
     this.#read = read;
   }
   get items(): T[] {

@@ -6,6 +6,7 @@
 // disk as the previous build wrote them.
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { REBUILD_FILE } from "./internals.ts";
 import path from "node:path";
 import type { EleventyConfig } from "./config.ts";
 
@@ -23,13 +24,8 @@ export interface ChangeTracker {
   pagesToRender<T extends { url?: string; base?: string }>(kind: string, pages: T[]): T[];
 }
 
-/**
- * A file the plugin writes to ask Eleventy's watcher for one more rebuild, of every page. Eleventy
- * renders every template when a watched file it knows nothing of changes (checked against
- * Eleventy 3.1.8's TemplateContent.isFileRelevantToThisTemplate); a partial rebuild cannot reach
- * the release pages whose previous, next or related links show a saved release.
- */
-export const REBUILD_FILE = ".cache/newsroom/published-releases.txt";
+// A full rebuild is asked for through a watched file of the plugin's (see internals.ts).
+export { REBUILD_FILE };
 
 export function trackChanges(
   eleventyConfig: EleventyConfig,

@@ -6,12 +6,13 @@ import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "./config.ts";
 import { VIRTUAL } from "./guest.ts";
 import { assetUrl } from "../model/urls.ts";
+import { addFallbackNunjucksLoader, virtualLayoutKey } from "./internals.ts";
 
-// `plugin/*.ts` in the repository and `dist/*.js` in the package both sit one level below the
-// package root, so this one path finds the shipped templates from either.
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../plugin/templates/", import.meta.url));
+// `plugin/eleventy/*.ts` in the repository and `dist/eleventy/*.js` in the package both sit two
+// levels below the package root, so this one path finds the shipped templates from either.
+const TEMPLATES_DIR = fileURLToPath(new URL("../../plugin/templates/", import.meta.url));
 
-export const BASE_LAYOUT = "newsroom/base.njk";
+const BASE_LAYOUT = "newsroom/base.njk";
 export const RELEASE_LAYOUT = "newsroom/release.njk";
 export const LIST_LAYOUT = "newsroom/list.njk";
 export const TERM_LAYOUT = "newsroom/term.njk";
@@ -28,22 +29,13 @@ export interface Stylesheet {
 }
 
 /** A shipped asset, named by its content's hash so a CDN may cache it for a year. */
-export function readAsset(file: string, mount = "/"): Stylesheet {
+function readAsset(file: string, mount = "/"): Stylesheet {
   const css = readFileSync(path.join(TEMPLATES_DIR, file), "utf8");
   const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
   const ext = path.extname(file);
   return { url: assetUrl(mount, path.basename(file, ext), hash, ext), css };
 }
 
-/**
- * Where Eleventy looks a layout up among virtual templates: its path relative to the input folder,
- * or, for a layouts folder outside the input (`includes: "../_includes"`, as the official starter
- * blog has it), relative to the project. Checked against Eleventy 3.1.8's TemplateLayoutPathResolver.
- */
-function layoutKey(input: string, layoutsDir: string, name: string): string {
-  const inside = path.posix.relative(input, layoutsDir);
-  return path.posix.join(inside.startsWith("..") ? path.posix.normalize(layoutsDir) : inside, name);
-}
 
 export interface Layouts {
   stylesheet: Stylesheet;
@@ -64,7 +56,7 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string): Layou
   const registered = new Set<string>();
   for (const name of LAYOUTS) {
     if (existsSync(path.join(layoutsDir, name))) continue;
-    const key = layoutKey(input, layoutsDir, name);
+    const key = virtualLayoutKey(input, layoutsDir, name);
     eleventyConfig.addTemplate(key, readFileSync(path.join(TEMPLATES_DIR, name), "utf8"));
     registered.add(path.resolve(key));
     registered.add(path.resolve(input, key));
@@ -72,11 +64,7 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string): Layou
 
   // Nunjucks `include` cannot see virtual templates, so partials come from a loader that Nunjucks
   // asks last: the site's `_includes` is searched first and its file of the same name wins.
-  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }: { nunjucks: any; environment: any }) => {
-    const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
-    loader.cache = {}; // Environment gives each loader its cache at construction; this one came later.
-    environment.loaders.push(loader);
-  });
+  addFallbackNunjucksLoader(eleventyConfig, TEMPLATES_DIR);
 
   const stylesheet = readAsset("newsroom.css", mount);
   const searchScript = readAsset("newsroom-search.js", mount);

@@ -1,7 +1,8 @@
 // Registry files read once and shared by every page, instead of copied into each.
 import path from "node:path";
+import { SharedData } from "./internals.ts";
 
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
@@ -15,8 +16,9 @@ export function deepFreeze<T>(value: T): T {
  * thousand times over (a tenth of a large build's time, and much of its memory). Its entries are
  * frozen, because every page now shares them.
  */
-export class RegistryData {
+export class RegistryData extends SharedData {
   constructor(entries: Record<string, unknown>) {
+    super();
     Object.assign(this, deepFreeze(entries));
   }
 }

@@ -13,7 +13,7 @@ export interface Language {
   exists: boolean;
 }
 
-export function languagesOf(alternates: Map<string, string> | undefined, options: ResolvedOptions): Language[] {
+function languagesOf(alternates: Map<string, string> | undefined, options: ResolvedOptions): Language[] {
   return options.locales.map((locale) => {
     const url = alternates?.get(locale);
     return { locale, name: options.dictionaries[locale]!.strings.languageName, url: url ?? options.base(locale), exists: url !== undefined };

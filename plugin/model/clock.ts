@@ -40,7 +40,7 @@ export function resolveNow(option: NowOption, env: NodeJS.ProcessEnv, zone: stri
 }
 
 /** The oldest date a release may carry: Kazakhstan's independence; anything earlier is a typo. */
-export const EARLIEST = DateTime.fromISO("1991-01-01T00:00:00Z");
+const EARLIEST = DateTime.fromISO("1991-01-01T00:00:00Z");
 
 /**
  * Why a release date is impossible, or undefined when it is plausible: before 1991, or more than a

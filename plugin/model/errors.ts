@@ -33,17 +33,24 @@ export class NewsroomError extends Error {
 }
 
 /**
- * Problems found by hooks that must not stop at the first file (date parsing, embargo checks):
- * gathered during a build and thrown with the release problems, all together.
+ * The one way a build's problems travel: every check (front matter, dates, shortcodes, registries,
+ * terms) adds to the build's log, and the build stops once, with every problem of every file.
  */
 export class ProblemLog {
   #problems = new Map<string, Problem>();
-  add(problem: Problem): void {
-    const key = `${problem.file}|${problem.field}`;
-    if (!this.#problems.has(key)) this.#problems.set(key, problem);
+  add(...problems: Problem[]): void {
+    for (const problem of problems) {
+      // The same problem met twice (a release read by two hooks) is told once.
+      const key = `${problem.file}|${problem.field}|${problem.message}`;
+      if (!this.#problems.has(key)) this.#problems.set(key, problem);
+    }
   }
-  has(file: string, field: string): boolean {
-    return this.#problems.has(`${file}|${field}`);
+  get size(): number {
+    return this.#problems.size;
+  }
+  /** Stops the build when anything was found. */
+  throwIfAny(): void {
+    if (this.#problems.size > 0) throw new NewsroomError(this.list());
   }
   list(): Problem[] {
     return [...this.#problems.values()];

@@ -122,26 +122,40 @@ export interface ResolvedOptions {
   limits: Record<"tags" | "people" | "organisations" | "places", number>;
 }
 
+/**
+ * Every option's default, in one place (required options have none). `DEFAULTS` is the plugin's
+ * documentation of itself: docs/options.md lists the same keys, and a test holds the two together.
+ */
 export const DEFAULTS = {
+  publisher: undefined, // the site's name and URL
   defaultLocale: "ru",
+  defaultLocaleAtRoot: false,
+  locales: undefined, // [defaultLocale]
+  strings: {},
   // UTC rather than the machine's zone, so the same input builds the same output anywhere.
   timeZone: "UTC",
   releases: "releases",
   perPage: 20,
   registry: "registry",
   statNotation: "compact",
+  transliteration: {},
   feedLength: 20,
+  // The sitemap protocol's own limit.
   sitemapSize: 50_000,
-  // The whole site by default; a folder such as "/press/" when the newsroom is a guest in a larger site.
-  mount: "/",
+  // The build's start; `now`, NEWSROOM_NOW or SOURCE_DATE_EPOCH pin it.
+  now: undefined,
   search: true,
   headers: true,
+  // true under --serve and --watch, false in a production build.
+  drafts: undefined,
+  // The whole site by default; a folder such as "/press/" when the newsroom is a guest in a larger site.
+  mount: "/",
   feeds: true,
-  // Relative to the mount folder, except the 404 page, which CDNs look for at the root.
-  files: { home: "", notFound: "/404.html", sitemap: "sitemap.xml", robots: true },
   fields: [] as string[],
   // One release naming 3,000 tags made 12,000 files and 800 MB: a limit turns that into a message.
   limits: { tags: 20, people: 20, organisations: 20, places: 20 },
+  // Relative to the mount folder, except the 404 page, which CDNs look for at the root.
+  files: { home: "", notFound: "/404.html", sitemap: "sitemap.xml", robots: true },
 } as const;
 
 /** Every option's name, for "did you mean" on a mistyped one. */
@@ -161,24 +175,10 @@ const SITE_PATH = /^\/(?!.*(?:^|\/)\.\.(?:\/|$))[^?#\s\\]*$/;
 
 const WHERE = "addPlugin(newsroom, options)";
 
-export function resolveOptions(input: unknown): ResolvedOptions {
-  const problems: Problem[] = [];
-  const bad = (field: string, message: string, fix: string) =>
-    problems.push({ file: WHERE, field, message, fix });
+type Bad = (field: string, message: string, fix: string) => void;
 
-  if (input === null || typeof input !== "object") {
-    throw new NewsroomError([
-      {
-        file: WHERE,
-        field: "options",
-        message: "is missing",
-        fix: 'pass at least { siteName: "Press office", siteUrl: "https://press.example.kz" }',
-      },
-    ]);
-  }
-  const o = input as NewsroomOptions;
-
-  // A mistyped option would silently fall back to its default: `timezone` would build in UTC.
+/** A mistyped option would silently fall back to its default: `timezone` would build in UTC. */
+function checkKeys(o: Record<string, unknown>, bad: Bad): void {
   const unknown = (keys: string[], known: readonly string[], where: string) => {
     for (const key of keys) {
       if (!known.includes(key)) bad(`${where}${key}`, "is not an option", didYouMean(key, known, `the options are ${known.join(", ")}`));
@@ -186,12 +186,15 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   };
   unknown(Object.keys(o), OPTION_KEYS, "");
   for (const [name, known] of Object.entries(NESTED_KEYS)) {
-    const value = (o as unknown as Record<string, unknown>)[name];
+    const value = o[name];
     if (value === undefined) continue;
     if (value === null || typeof value !== "object" || Array.isArray(value)) bad(name, `is ${JSON.stringify(value)}, not an object`, `write ${name}: { ${known[0]}: … }`);
     else unknown(Object.keys(value), known, `${name}.`);
   }
+}
 
+/** The site's name, its origin and its publisher. */
+function checkSite(o: NewsroomOptions, bad: Bad): { siteUrl: string; publisher: ResolvedOptions["publisher"] } {
   if (typeof o.siteName !== "string" || o.siteName.trim() === "") {
     bad("siteName", "is missing", 'give the name readers see, e.g. siteName: "Пресс-служба министерства"');
   }
@@ -203,64 +206,6 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   } catch {
     bad("siteUrl", `is ${JSON.stringify(o.siteUrl)}, not an absolute http(s) URL`, 'write siteUrl: "https://press.example.kz"');
   }
-
-  const defaultLocale = o.defaultLocale ?? DEFAULTS.defaultLocale;
-  const locales = o.locales ?? [defaultLocale];
-  if (!Array.isArray(locales) || locales.length === 0) {
-    bad("locales", "is empty", `list the site's locales, e.g. locales: ["ru", "kk", "en"]`);
-  } else if (!locales.includes(defaultLocale)) {
-    bad("defaultLocale", `"${defaultLocale}" is not one of locales ${JSON.stringify(locales)}`, "add it to locales or pick one of them");
-  }
-
-  const dictionaries: Record<string, LocaleDictionary> = {};
-  for (const code of Array.isArray(locales) ? locales : []) {
-    if (typeof code !== "string" || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) {
-      bad("locales", `holds ${JSON.stringify(code)}, not a language tag`, 'use codes such as "ru", "kk", "en"');
-      continue;
-    }
-    const { dictionary, missing } = mergeLocale(code, o.strings?.[code]);
-    if (missing.length > 0) {
-      bad(
-        `strings.${code}`,
-        `lacks ${missing.join(", ")} for locale "${code}"`,
-        `add them under strings: { ${code}: { strings: { … } } } (see the "en" dictionary for every key)`,
-      );
-    }
-    dictionaries[code] = dictionary;
-  }
-
-  const timeZone = o.timeZone ?? DEFAULTS.timeZone;
-  if (!IANAZone.isValidZone(timeZone)) {
-    bad("timeZone", `"${timeZone}" is not an IANA time zone`, 'write a zone name such as timeZone: "Asia/Almaty"');
-  }
-
-  const perPage = o.perPage ?? DEFAULTS.perPage;
-  if (!Number.isInteger(perPage) || perPage < 1) {
-    bad("perPage", `is ${JSON.stringify(perPage)}`, "give a whole number of releases per list page, e.g. perPage: 20");
-  }
-
-  const feedLength = o.feedLength ?? DEFAULTS.feedLength;
-  if (!Number.isInteger(feedLength) || feedLength < 1) {
-    bad("feedLength", `is ${JSON.stringify(feedLength)}`, "give a whole number of releases per feed, e.g. feedLength: 20");
-  }
-  const sitemapSize = o.sitemapSize ?? DEFAULTS.sitemapSize;
-  if (!Number.isInteger(sitemapSize) || sitemapSize < 1 || sitemapSize > 50_000) {
-    bad("sitemapSize", `is ${JSON.stringify(sitemapSize)}`, "give a whole number from 1 to 50000");
-  }
-  if (o.now !== undefined && o.now !== "clock" && !parseDate(o.now, IANAZone.isValidZone(o.timeZone ?? DEFAULTS.timeZone) ? (o.timeZone ?? DEFAULTS.timeZone) : "UTC")) {
-    bad("now", `is ${JSON.stringify(o.now)}, not a date`, 'write an ISO 8601 instant such as now: "2025-12-16T12:00:00+05:00", or now: "clock"');
-  }
-
-  const statNotation = o.statNotation ?? DEFAULTS.statNotation;
-  if (statNotation !== "compact" && statNotation !== "full") {
-    bad("statNotation", `is ${JSON.stringify(statNotation)}`, 'write "compact" (60 тыс.) or "full" (60 000)');
-  }
-
-  const releases = (o.releases ?? DEFAULTS.releases).replace(/^\.\/+/, "").replace(/\/+$/, "");
-  if (releases === "" || releases.includes("*")) {
-    bad("releases", `is ${JSON.stringify(o.releases)}`, 'name the folder of releases inside the input folder, e.g. releases: "releases"');
-  }
-
   let publisherUrl = siteUrl;
   if (o.publisher?.url !== undefined) {
     try {
@@ -269,28 +214,57 @@ export function resolveOptions(input: unknown): ResolvedOptions {
       bad("publisher.url", `is ${JSON.stringify(o.publisher.url)}, not an absolute URL`, 'write publisher: { url: "https://gov.kz/..." }');
     }
   }
+  return { siteUrl, publisher: { name: o.publisher?.name ?? o.siteName, url: publisherUrl, logo: o.publisher?.logo } };
+}
 
-  let mount: string = o.mount ?? DEFAULTS.mount;
-  if (typeof mount !== "string" || !SITE_PATH.test(mount)) {
-    bad("mount", `is ${JSON.stringify(o.mount)}, not a folder of the site`, 'write a site path such as mount: "/press/", or leave it out for the whole site');
-    mount = "/";
-  } else if (!mount.endsWith("/")) mount += "/";
-
-  const files = { ...DEFAULTS.files, ...(o.files ?? {}) } as { home: string | false; notFound: string | false; sitemap: string | false; robots: boolean };
-  for (const key of ["home", "notFound", "sitemap"] as const) {
-    const value = files[key];
-    if (value === false) continue;
-    const given = o.files?.[key] !== undefined;
-    const full = given ? value : key === "notFound" ? value : `${mount}${value}`;
-    if (typeof full !== "string" || !SITE_PATH.test(full)) {
-      bad(`files.${key}`, `is ${JSON.stringify(value)}`, `write a site path starting with "/" (e.g. "${key === "sitemap" ? "/press/sitemap.xml" : key === "home" ? "/press/" : "/404.html"}"), or false to write none`);
-    } else files[key] = full;
+/** The locales, each with its dictionary of the layouts' strings; the zone dates are read in. */
+function checkLocales(o: NewsroomOptions, bad: Bad): { defaultLocale: string; locales: string[]; dictionaries: Record<string, LocaleDictionary>; timeZone: string } {
+  const defaultLocale = o.defaultLocale ?? DEFAULTS.defaultLocale;
+  const locales = o.locales ?? [defaultLocale];
+  if (!Array.isArray(locales) || locales.length === 0) {
+    bad("locales", "is empty", `list the site's locales, e.g. locales: ["ru", "kk", "en"]`);
+  } else if (!locales.includes(defaultLocale)) {
+    bad("defaultLocale", `"${defaultLocale}" is not one of locales ${JSON.stringify(locales)}`, "add it to locales or pick one of them");
   }
-  if (typeof files.robots !== "boolean") bad("files.robots", `is ${JSON.stringify(files.robots)}`, "write true or false");
-  for (const key of ["search", "headers", "feeds"] as const) {
+  const dictionaries: Record<string, LocaleDictionary> = {};
+  for (const code of Array.isArray(locales) ? locales : []) {
+    if (typeof code !== "string" || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) {
+      bad("locales", `holds ${JSON.stringify(code)}, not a language tag`, 'use codes such as "ru", "kk", "en"');
+      continue;
+    }
+    const { dictionary, missing } = mergeLocale(code, o.strings?.[code]);
+    if (missing.length > 0) {
+      bad(`strings.${code}`, `lacks ${missing.join(", ")} for locale "${code}"`, `add them under strings: { ${code}: { strings: { … } } } (see the "en" dictionary for every key)`);
+    }
+    dictionaries[code] = dictionary;
+  }
+  const timeZone = o.timeZone ?? DEFAULTS.timeZone;
+  if (!IANAZone.isValidZone(timeZone)) {
+    bad("timeZone", `"${timeZone}" is not an IANA time zone`, 'write a zone name such as timeZone: "Asia/Almaty"');
+  }
+  if (o.now !== undefined && o.now !== "clock" && !parseDate(o.now, IANAZone.isValidZone(timeZone) ? timeZone : "UTC")) {
+    bad("now", `is ${JSON.stringify(o.now)}, not a date`, 'write an ISO 8601 instant such as now: "2025-12-16T12:00:00+05:00", or now: "clock"');
+  }
+  return { defaultLocale, locales, dictionaries, timeZone };
+}
+
+/** Whole numbers, choices and switches: each of the wrong kind is named with what to write. */
+function checkValues(o: NewsroomOptions, bad: Bad) {
+  const whole = (key: "perPage" | "feedLength" | "sitemapSize", max: number, fix: string) => {
+    const n = o[key] ?? DEFAULTS[key];
+    if (!Number.isInteger(n) || n < 1 || n > max) bad(key, `is ${JSON.stringify(n)}`, fix);
+    return n;
+  };
+  const perPage = whole("perPage", Infinity, "give a whole number of releases per list page, e.g. perPage: 20");
+  const feedLength = whole("feedLength", Infinity, "give a whole number of releases per feed, e.g. feedLength: 20");
+  const sitemapSize = whole("sitemapSize", 50_000, "give a whole number from 1 to 50000");
+  const statNotation = o.statNotation ?? DEFAULTS.statNotation;
+  if (statNotation !== "compact" && statNotation !== "full") bad("statNotation", `is ${JSON.stringify(statNotation)}`, 'write "compact" (60 тыс.) or "full" (60 000)');
+  for (const key of ["search", "headers", "feeds", "defaultLocaleAtRoot", "drafts"] as const) {
     if (o[key] !== undefined && typeof o[key] !== "boolean") bad(key, `is ${JSON.stringify(o[key])}`, `write ${key}: true or ${key}: false`);
   }
-
+  const releases = String(o.releases ?? DEFAULTS.releases).replace(/^\.\/+/, "").replace(/\/+$/, "");
+  if (releases === "" || releases.includes("*")) bad("releases", `is ${JSON.stringify(o.releases)}`, 'name the folder of releases inside the input folder, e.g. releases: "releases"');
   const registry = o.registry ?? DEFAULTS.registry;
   if (typeof registry !== "string" || !/^[A-Za-z_$][\w$]*$/.test(registry)) {
     bad("registry", `is ${JSON.stringify(o.registry)}`, 'name the global data key of the registries, e.g. registry: "registry" (the folder _data/registry/)');
@@ -303,39 +277,59 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   for (const [kind, n] of Object.entries(limits)) {
     if (!Number.isInteger(n) || (n as number) < 1) bad(`limits.${kind}`, `is ${JSON.stringify(n)}`, `give a whole number, e.g. limits: { ${kind}: 40 }`);
   }
-  if (o.defaultLocaleAtRoot !== undefined && typeof o.defaultLocaleAtRoot !== "boolean") {
-    bad("defaultLocaleAtRoot", `is ${JSON.stringify(o.defaultLocaleAtRoot)}`, "write true or false");
-  }
-  if (o.drafts !== undefined && typeof o.drafts !== "boolean") bad("drafts", `is ${JSON.stringify(o.drafts)}`, "write true or false, or leave it out");
+  return { perPage, feedLength, sitemapSize, statNotation, releases, registry, fields, limits: limits as ResolvedOptions["limits"] };
+}
 
+/** The newsroom's folder, and where each site-wide file goes (a site path, or false for none). */
+function checkPlaces(o: NewsroomOptions, bad: Bad): { mount: string; files: ResolvedOptions["files"] } {
+  let mount: string = o.mount ?? DEFAULTS.mount;
+  if (typeof mount !== "string" || !SITE_PATH.test(mount)) {
+    bad("mount", `is ${JSON.stringify(o.mount)}, not a folder of the site`, 'write a site path such as mount: "/press/", or leave it out for the whole site');
+    mount = "/";
+  } else if (!mount.endsWith("/")) mount += "/";
+  const files = { ...DEFAULTS.files, ...(o.files ?? {}) } as ResolvedOptions["files"];
+  for (const key of ["home", "notFound", "sitemap"] as const) {
+    const value = files[key];
+    if (value === false) continue;
+    const full = o.files?.[key] !== undefined || key === "notFound" ? value : `${mount}${value}`;
+    if (typeof full !== "string" || !SITE_PATH.test(full)) {
+      bad(`files.${key}`, `is ${JSON.stringify(value)}`, `write a site path starting with "/" (e.g. "${key === "sitemap" ? "/press/sitemap.xml" : key === "home" ? "/press/" : "/404.html"}"), or false to write none`);
+    } else files[key] = full;
+  }
+  if (typeof files.robots !== "boolean") bad("files.robots", `is ${JSON.stringify(files.robots)}`, "write true or false");
+  return { mount, files };
+}
+
+/** The options with their defaults, checked once: every problem named together, with its fix. */
+export function resolveOptions(input: unknown): ResolvedOptions {
+  const problems: Problem[] = [];
+  const bad: Bad = (field, message, fix) => problems.push({ file: WHERE, field, message, fix });
+  if (input === null || typeof input !== "object") {
+    throw new NewsroomError([{ file: WHERE, field: "options", message: "is missing", fix: 'pass at least { siteName: "Press office", siteUrl: "https://press.example.kz" }' }]);
+  }
+  const o = input as NewsroomOptions;
+  checkKeys(input as Record<string, unknown>, bad);
+  const site = checkSite(o, bad);
+  const locales = checkLocales(o, bad);
+  const values = checkValues(o, bad);
+  const places = checkPlaces(o, bad);
   if (problems.length > 0) throw new NewsroomError(problems);
 
+  const atRoot = o.defaultLocaleAtRoot ?? DEFAULTS.defaultLocaleAtRoot;
   return {
     siteName: o.siteName,
-    siteUrl,
-    publisher: { name: o.publisher?.name ?? o.siteName, url: publisherUrl, logo: o.publisher?.logo },
-    defaultLocale,
-    locales,
-    defaultLocaleAtRoot: o.defaultLocaleAtRoot === true,
-    base: (locale: string) => localeBase(mount, locale, defaultLocale, o.defaultLocaleAtRoot === true),
-    dictionaries,
-    timeZone,
-    releases,
-    perPage,
-    registry,
-    statNotation,
-    transliteration: o.transliteration ?? {},
-    drafts: o.drafts,
-    feedLength,
-    sitemapSize,
+    ...site,
+    ...locales,
+    ...values,
+    ...places,
+    defaultLocaleAtRoot: atRoot,
+    base: (locale: string) => localeBase(places.mount, locale, locales.defaultLocale, atRoot),
+    transliteration: o.transliteration ?? DEFAULTS.transliteration,
+    drafts: o.drafts ?? DEFAULTS.drafts,
     search: o.search ?? DEFAULTS.search,
     headers: o.headers ?? DEFAULTS.headers,
     feeds: o.feeds ?? DEFAULTS.feeds,
     pathPrefix: () => "",
-    now: o.now,
-    mount,
-    files,
-    fields,
-    limits: limits as ResolvedOptions["limits"],
+    now: o.now ?? DEFAULTS.now,
   };
 }

@@ -7,7 +7,7 @@ import { REGISTRY_FIXES, registrySchemas, type Localized, type Registries } from
 
 export type RegistryName = keyof Registries;
 
-export const REGISTRY_NAMES: RegistryName[] = ["people", "organisations", "places"];
+const REGISTRY_NAMES: RegistryName[] = ["people", "organisations", "places"];
 
 /** Checks the registries found under the `registry` global data key. */
 export function readRegistries(raw: unknown, dataKey: string, dataDir: string): { registries: Registries; problems: Problem[] } {

@@ -67,103 +67,96 @@ export function toNfc<T>(value: T): T {
   return value;
 }
 
-/** Checks one release's data. Pure: the same data and options give the same answer. */
-export function normaliseRelease(
-  data: Record<string, unknown>,
-  page: PageLike,
-  options: ResolvedOptions,
-  slug: Slugger,
-  /** The build's clock; dates before 1991 or over a year after it are refused. */
-  now?: DateTime,
-): Normalised {
-  const file = page.inputPath;
-  const problems: Problem[] = [];
-  const bad = (field: string, message: string, fix = FIXES[field] ?? FIXES[field.split(".")[0]!] ?? "") =>
-    problems.push({ file, field, message, fix });
+type Bad = (field: string, message: string, fix?: string) => void;
 
-  // A key the plugin does not know is a typo until the site declares it: `Embargo:` or `draf:` would
-  // otherwise publish a release its author meant to hold back.
+/**
+ * A key the plugin does not know is a typo until the site declares it: `Embargo:` or `draf:` would
+ * otherwise publish a release its author meant to hold back.
+ */
+function checkOwnKeys(data: Record<string, unknown>, options: ResolvedOptions, bad: Bad): void {
   const own = data[OWN_KEYS];
-  if (Array.isArray(own)) {
-    const known = [...RELEASE_FIELDS, ...options.fields];
-    for (const key of own as string[]) {
-      if (!known.includes(key)) {
-        bad(key, "is not a release field", didYouMean(key, RELEASE_FIELDS, `a field of the site's own? Declare it: addPlugin(newsroom, { fields: ["${key}"] })`));
-      }
-    }
+  if (!Array.isArray(own)) return;
+  const known = [...RELEASE_FIELDS, ...options.fields];
+  for (const key of own as string[]) {
+    if (!known.includes(key)) bad(key, "is not a release field", didYouMean(key, RELEASE_FIELDS, `a field of the site's own? Declare it: addPlugin(newsroom, { fields: ["${key}"] })`));
   }
+}
 
+/** The schema's verdict, each issue as a problem with its field's fix. */
+function parseFrontMatter(data: Record<string, unknown>, bad: Bad): ParsedRelease | undefined {
   const parsed = releaseSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join(".") || "front matter";
-      let value: unknown = data;
-      for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
-      if (["people", "organisations", "places", "tags"].includes(field) && value !== null && typeof value === "object" && !Array.isArray(value)) {
-        bad(field, "is an object, not a list of keys", `a global data file named "${field}" (such as _data/${field}.json) is merged into every page's "${field}"; keep registries under _data/registry/ instead`);
-        continue;
-      }
-      const message =
-        value === undefined
-          ? "is missing"
-          : issue.code === "custom"
-            ? `is ${describe(value)}, which is ${issue.message}`
-            : `is ${describe(value)}, which is not valid (${issue.message.toLowerCase()})`;
-      bad(field, message);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join(".") || "front matter";
+    let value: unknown = data;
+    for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
+    if (["people", "organisations", "places", "tags"].includes(field) && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      bad(field, "is an object, not a list of keys", `a global data file named "${field}" (such as _data/${field}.json) is merged into every page's "${field}"; keep registries under _data/registry/ instead`);
+      continue;
     }
-    return { problems };
+    bad(field, value === undefined ? "is missing" : issue.code === "custom" ? `is ${describe(value)}, which is ${issue.message}` : `is ${describe(value)}, which is not valid (${issue.message.toLowerCase()})`);
   }
-  // One word typed two ways (NFC and NFD look the same) is one term, one slug, one match.
-  const fm = toNfc(parsed.data);
+  return undefined;
+}
 
-  for (const kind of ["tags", "people", "organisations", "places"] as const) {
-    const n = new Set(fm[kind]).size;
-    const limit = options.limits[kind];
-    if (n > limit) bad(kind, `names ${n}, more than the ${limit} one release may`, `keep the ${limit} that matter most, or raise the limit: limits: { ${kind}: ${n} }`);
-  }
+interface ReleaseDates {
+  published?: DateTime;
+  /** The latest of `updated` and the corrections. */
+  latest?: string;
+  embargo?: DateTime;
+  updates: { date: string; note: string }[];
+}
 
-  const lang = fm.lang ?? options.defaultLocale;
-  if (!options.locales.includes(lang)) {
-    bad("lang", `is "${lang}", which is not one of the site's locales (${options.locales.join(", ")})`);
-  }
-
-  // A date that cannot be meant (9999-12-31 would top every list for ever) is refused, not shown.
-  const plausible = (field: string, value: DateTime | undefined) => {
-    const why = value && now ? implausible(value, now) : undefined;
-    if (why) bad(field, `(${isoDate(value!)}) ${why}`, `${FIXES[field.split(".")[0]!] ?? ""}; check the year`);
-    return why === undefined ? value : undefined;
+/**
+ * Every date of a release, read in the site's zone: readable, in order (an update after the
+ * release), and plausible (a date that cannot be meant, such as 9999-12-31, is refused, not shown).
+ */
+function checkDates(fm: ParsedRelease, options: ResolvedOptions, now: DateTime | undefined, bad: Bad): ReleaseDates {
+  const read = (field: string, value: unknown, fix?: string): DateTime | undefined => {
+    const d = parseDate(value, options.timeZone);
+    if (!d) return void bad(field, `is ${describe(value)}, which is not a date`, fix);
+    const why = now ? implausible(d, now) : undefined;
+    if (why) return void bad(field, `(${isoDate(d)}) ${why}`, `${FIXES[field.split(".")[0]!] ?? ""}; check the year`);
+    return d;
   };
-  const published = plausible("date", parseDate(fm.date, options.timeZone));
-  if (!published && !problems.some((p) => p.field === "date")) bad("date", `is ${describe(fm.date)}, which is not a date`);
-  let updated: DateTime | undefined;
-  if (fm.updated !== undefined) {
-    updated = parseDate(fm.updated, options.timeZone);
-    if (!updated) bad("updated", `is ${describe(fm.updated)}, which is not a date`);
-    else if (!(updated = plausible("updated", updated))) {
-      // Refused above.
-    } else if (published && updated < published) bad("updated", `(${isoDate(updated)}) is before "date" (${isoDate(published)})`, "an update comes after the release; correct one of the two dates");
-  }
-
-  let embargo: DateTime | undefined;
-  if (fm.embargo !== undefined) {
-    embargo = parseDate(fm.embargo, options.timeZone);
-    if (!embargo) bad("embargo", `is ${describe(fm.embargo)}, which is not a date`);
-    else embargo = plausible("embargo", embargo);
-  }
-  const updates: { date: string; note: string }[] = [];
+  const published = read("date", fm.date);
+  const after = (field: string, d: DateTime | undefined, what: string) => {
+    if (d && published && d < published) {
+      bad(field, `(${isoDate(d)}) is before "date" (${isoDate(published)})`, `${what} comes after the release; correct one of the two dates`);
+      return undefined;
+    }
+    return d;
+  };
+  const updated = fm.updated === undefined ? undefined : after("updated", read("updated", fm.updated), "an update");
+  const embargo = fm.embargo === undefined ? undefined : read("embargo", fm.embargo);
+  const updates: ReleaseDates["updates"] = [];
   (fm.updates ?? []).forEach((u, i) => {
-    const d = plausible(`updates.${i}.date`, parseDate(u.date, options.timeZone));
-    if (!d) {
-      if (!problems.some((p) => p.field === `updates.${i}.date`)) bad(`updates.${i}.date`, `is ${describe(u.date)}, which is not a date`, FIXES.updates);
-    } else if (published && d < published) bad(`updates.${i}.date`, `(${isoDate(d)}) is before "date" (${isoDate(published)})`, "a correction comes after the release; correct one of the two dates");
-    else updates.push({ date: isoDate(d), note: u.note });
+    const d = after(`updates.${i}.date`, read(`updates.${i}.date`, u.date, FIXES.updates), "a correction");
+    if (d) updates.push({ date: isoDate(d), note: u.note });
   });
   updates.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   const latest = [updated ? isoDate(updated) : undefined, updates.at(-1)?.date]
     .filter((d): d is string => d !== undefined)
     .sort((a, b) => Date.parse(a) - Date.parse(b))
     .at(-1);
+  return { published, latest, embargo, updates };
+}
 
+/** The release's language and translation, its limits, and the slug of its URL. */
+function checkPlace(fm: ParsedRelease, page: PageLike, options: ResolvedOptions, slug: Slugger, bad: Bad): { lang: string; releaseSlug: string } {
+  for (const kind of ["tags", "people", "organisations", "places"] as const) {
+    const n = new Set(fm[kind]).size;
+    const limit = options.limits[kind];
+    if (n > limit) bad(kind, `names ${n}, more than the ${limit} one release may`, `keep the ${limit} that matter most, or raise the limit: limits: { ${kind}: ${n} }`);
+  }
+  const lang = fm.lang ?? options.defaultLocale;
+  if (!options.locales.includes(lang)) bad("lang", `is "${lang}", which is not one of the site's locales (${options.locales.join(", ")})`);
+  if (fm.translatedFrom !== undefined && (!options.locales.includes(fm.translatedFrom) || fm.translatedFrom === lang)) {
+    bad("translatedFrom", `is "${fm.translatedFrom}", which is not another of the site's locales (${options.locales.join(", ")})`);
+  }
+  if (fm.translatedFrom !== undefined && fm.translationKey === undefined) {
+    bad("translationKey", "is missing on a translation", "give the original and its translations the same translationKey");
+  }
   let releaseSlug = "";
   try {
     releaseSlug = fm.slug ? slug(fm.slug, lang) : slug(page.fileSlug, lang);
@@ -172,17 +165,30 @@ export function normaliseRelease(
     if (!(e instanceof SlugError)) throw e;
     bad(fm.slug ? "slug" : "file name", e.message.split(":")[0]!, e.message.split(": ").slice(1).join(": "));
   }
+  return { lang, releaseSlug };
+}
 
-  if (fm.translatedFrom !== undefined && (!options.locales.includes(fm.translatedFrom) || fm.translatedFrom === lang)) {
-    bad("translatedFrom", `is "${fm.translatedFrom}", which is not another of the site's locales (${options.locales.join(", ")})`);
-  }
-  if (fm.translatedFrom !== undefined && fm.translationKey === undefined) {
-    bad("translationKey", "is missing on a translation", "give the original and its translations the same translationKey");
-  }
+/** Checks one release's data. Pure: the same data, options and clock give the same answer. */
+export function normaliseRelease(
+  data: Record<string, unknown>,
+  page: PageLike,
+  options: ResolvedOptions,
+  slug: Slugger,
+  /** The build's clock; dates before 1991 or over a year after it are refused. */
+  now?: DateTime,
+): Normalised {
+  const problems: Problem[] = [];
+  const bad: Bad = (field, message, fix = FIXES[field] ?? FIXES[field.split(".")[0]!] ?? "") => problems.push({ file: page.inputPath, field, message, fix });
+  checkOwnKeys(data, options, bad);
+  const parsed = parseFrontMatter(data, bad);
+  if (!parsed) return { problems };
+  // One word typed two ways (NFC and NFD look the same) is one term, one slug, one match.
+  const fm = toNfc(parsed);
+  const { lang, releaseSlug } = checkPlace(fm, page, options, slug, bad);
+  const dates = checkDates(fm, options, now, bad);
+  if (problems.length > 0 || !dates.published) return { problems };
 
-  if (problems.length > 0 || !published) return { problems };
-
-  const zoned = published.setZone(options.timeZone);
+  const zoned = dates.published.setZone(options.timeZone);
   return {
     problems,
     release: {
@@ -197,9 +203,9 @@ export function normaliseRelease(
       places: fm.places,
       image: fm.image,
       published: isoDate(zoned),
-      updated: latest,
-      embargo: embargo ? isoDate(embargo) : undefined,
-      updates,
+      updated: dates.latest,
+      embargo: dates.embargo ? isoDate(dates.embargo) : undefined,
+      updates: dates.updates,
       draft: fm.draft ?? false,
       slug: releaseSlug,
       year: zoned.year,
@@ -218,7 +224,7 @@ export interface CollectionItemLike {
 }
 
 /** Newest first by instant; equal instants fall back to the file path so every build orders them alike. */
-export function compareReleases(a: Release & { inputPath: string }, b: Release & { inputPath: string }): number {
+function compareReleases(a: Release & { inputPath: string }, b: Release & { inputPath: string }): number {
   const ta = Date.parse(a.published);
   const tb = Date.parse(b.published);
   if (ta !== tb) return tb - ta;
@@ -229,15 +235,23 @@ export function compareReleases(a: Release & { inputPath: string }, b: Release &
  * Sorts release items newest first, after checking them all: every problem in every file is
  * reported in one error, so a press office fixes a batch in one pass.
  */
-export function sortReleases<T extends CollectionItemLike>(items: T[], normalise: (item: T) => Normalised): T[] {
-  const problems: Problem[] = [];
+export function sortReleases<T extends CollectionItemLike>(items: T[], releaseOf: (item: T) => Release | undefined): T[] {
   const keyed: { item: T; key: Release & { inputPath: string } }[] = [];
   for (const item of items) {
-    const result = normalise(item);
-    problems.push(...result.problems);
-    if (result.release) keyed.push({ item, key: { ...result.release, inputPath: item.inputPath } });
+    const release = releaseOf(item);
+    if (release) keyed.push({ item, key: { ...release, inputPath: item.inputPath } });
   }
-  if (problems.length > 0) throw new NewsroomError(problems);
   keyed.sort((a, b) => compareReleases(a.key, b.key));
   return keyed.map((k) => k.item);
+}
+
+/** The latest instant any of these releases was published or changed: a feed's `updated`, a page's `lastmod`. */
+export function lastChange(items: { data: { release?: Release } }[]): string | undefined {
+  let max: string | undefined;
+  for (const item of items) {
+    const r = item.data.release!;
+    const t = r.updated ?? r.published;
+    if (max === undefined || Date.parse(t) > Date.parse(max)) max = t;
+  }
+  return max;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 const text = z.string().trim().min(1);
 
 /** http(s) only: a `javascript:` or `data:` address in a release is refused, never printed. */
-export function isHttpUrl(value: string): boolean {
+function isHttpUrl(value: string): boolean {
   try {
     const u = new URL(value);
     return u.protocol === "https:" || u.protocol === "http:";
@@ -71,7 +71,7 @@ export const releaseSchema = z.looseObject({
 export const OWN_KEYS = "newsroomOwnKeys";
 
 /** Keys Eleventy itself reads, which a release may also set. */
-export const ELEVENTY_KEYS = [
+const ELEVENTY_KEYS = [
   "layout",
   "permalink",
   "eleventyExcludeFromCollections",

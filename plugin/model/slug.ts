@@ -25,7 +25,7 @@ export const KAZAKH: TransliterationTable = {
 };
 
 /** Built-in tables by locale; any other locale uses the Kazakh one, which covers Russian letters too. */
-export const BUILT_IN_TABLES: Readonly<Record<string, TransliterationTable>> = {
+const BUILT_IN_TABLES: Readonly<Record<string, TransliterationTable>> = {
   ru: { ...KAZAKH, ...RUSSIAN },
   kk: KAZAKH,
   en: { ...KAZAKH, ...RUSSIAN },
@@ -34,7 +34,7 @@ export const BUILT_IN_TABLES: Readonly<Record<string, TransliterationTable>> = {
 export class SlugError extends Error {}
 
 /** Longest slug, in characters (ASCII, so bytes too). */
-export const MAX_SLUG = 80;
+const MAX_SLUG = 80;
 
 /** Whether slugify has a Latin spelling for a non-ASCII letter. */
 const spellable = remember(

@@ -1,7 +1,7 @@
 // "Did you mean": the known keys nearest to a mistyped one, for every message about a key.
 
 /** Levenshtein distance, for "did you mean". */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;
@@ -32,7 +32,7 @@ export function suggest(unknown: string, known: string[]): string {
  * The field or option a mistyped key most likely meant: the same letters in another case
  * (`Embargo`), a near spelling (`draf`, `titel`), or a known key inside it (`embargo_until`).
  */
-export function nearestKey(unknown: string, known: readonly string[]): string | undefined {
+function nearestKey(unknown: string, known: readonly string[]): string | undefined {
   const lower = unknown.toLowerCase().replace(/[-_\s]/g, "");
   const same = known.find((k) => k.toLowerCase() === lower);
   if (same !== undefined) return same;

@@ -107,3 +107,9 @@ export function localeOfUrl(url: unknown, options: Pick<ResolvedOptions, "mount"
   }
   return options.defaultLocale;
 }
+
+/** The locale a filter or shortcode speaks: the one it is given, else its page's, else the default. */
+export function localeFor(url: unknown, explicit: unknown, options: Pick<ResolvedOptions, "mount" | "locales" | "defaultLocale" | "dictionaries">): string {
+  const lang = typeof explicit === "string" && explicit !== "" ? explicit : localeOfUrl(url, options);
+  return options.dictionaries[lang] ? lang : options.defaultLocale;
+}

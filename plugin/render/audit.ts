@@ -39,7 +39,7 @@ const decodeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f
 );
 
 /** Markup a browser or a feed reader would run: scripts (other than JSON-LD and the plugin's own), on* handlers, javascript: URLs. */
-export function liveMarkup(html: string): string[] {
+function liveMarkup(html: string): string[] {
   const found: string[] = [];
   const withoutKnown = html
     .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, "")

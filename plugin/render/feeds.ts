@@ -8,6 +8,7 @@ import { absolute } from "./structured-data.ts";
 import { escapeXml } from "./xml.ts";
 import { escapeHtml } from "./escape.ts";
 import { feedUrl, type FeedFormat } from "../model/urls.ts";
+import { lastChange } from "../model/releases.ts";
 
 export { FEED_FILES, type FeedFormat } from "../model/urls.ts";
 
@@ -40,27 +41,21 @@ const rfc822Of = remember(
   (iso, zone) => dateToRfc822(iso, zone),
 );
 
-const newest = (items: PageItem[]) =>
-  items.reduce<string | undefined>((max, item) => {
-    const r = item.data.release!;
-    const t = r.updated ?? r.published;
-    return max === undefined || Date.parse(t) > Date.parse(max) ? t : max;
-  }, undefined);
 
 /** The site's feed in each locale, and one for each tag with releases. */
 export function feedsOf(index: BuiltIndex, options: ResolvedOptions): Feed[] {
   const feeds: Feed[] = [];
-  const fallback = newest(index.releases) ?? "1970-01-01T00:00:00Z";
+  const fallback = lastChange(index.releases) ?? "1970-01-01T00:00:00Z";
   for (const locale of options.locales) {
     const strings = options.dictionaries[locale]!.strings;
     const items = (index.byLocale[locale] ?? []).slice(0, options.feedLength);
-    feeds.push({ locale, base: options.base(locale), title: `${options.siteName}: ${strings.releases}`, description: strings.allReleases, items, updated: newest(items) ?? fallback });
+    feeds.push({ locale, base: options.base(locale), title: `${options.siteName}: ${strings.releases}`, description: strings.allReleases, items, updated: lastChange(items) ?? fallback });
   }
   for (const page of index.termPages) {
     if (page.term.kind !== "tags" || page.pager.pageNumber !== 0) continue;
     const strings = options.dictionaries[page.locale]!.strings;
     const items = page.term.items.slice(0, options.feedLength);
-    feeds.push({ locale: page.locale, base: page.term.url, title: `${options.siteName}: ${page.term.name}`, description: `${strings.tags}: ${page.term.name}`, items, updated: newest(items) ?? fallback });
+    feeds.push({ locale: page.locale, base: page.term.url, title: `${options.siteName}: ${page.term.name}`, description: `${strings.tags}: ${page.term.name}`, items, updated: lastChange(items) ?? fallback });
   }
   return feeds;
 }
@@ -90,7 +85,7 @@ const escapedBody = remember((html: string) => html, escapeXml, 50_000);
  */
 const rssText = (value: string) => escapeXml(escapeHtml(value));
 
-export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
+function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const self = absolute(options, feedUrl(feed.base, "atom"));
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
@@ -122,7 +117,7 @@ export function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOpti
 }
 
 
-export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
+function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const self = absolute(options, feedUrl(feed.base, "rss"));
   // The RSS plugin's RFC 822 filter, given the site's zone: "Tue, 16 Dec 2025 00:00:00 +0500".
   const rfc822 = (iso: string) => rfc822Of(iso, options.timeZone);
@@ -154,7 +149,7 @@ export function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptio
   return lines.join("\n");
 }
 
-export function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
+function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
   const doc = {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,

@@ -3,7 +3,7 @@ import { escapeHtml, safeUrl } from "./escape.ts";
 import { fail, type Problem } from "../model/errors.ts";
 import { formatNumber, parseFigure, pluralForm, type Notation } from "../model/numbers.ts";
 import type { ResolvedOptions } from "../model/options.ts";
-import { localeOfUrl } from "../model/urls.ts";
+import { localeFor } from "../model/urls.ts";
 
 /** What Eleventy binds `this` to in a shortcode, in every template language. */
 export interface ShortcodeThis {
@@ -33,14 +33,15 @@ const STAT_HTML = new RegExp(
   "g",
 );
 
-export function createShortcodes({ options, renderMarkdown, onQuote }: ShortcodeContext) {
-  const fileOf = (self: ShortcodeThis | undefined) => self?.page?.inputPath ?? "(unknown template)";
-  const localeOf = (self: ShortcodeThis | undefined) => {
-    const lang = localeOfUrl(self?.page?.url, options);
-    return options.dictionaries[lang] ? lang : options.defaultLocale;
-  };
+/** What every shortcode reads: the options, and the page it is on. */
+interface Helpers extends ShortcodeContext {
+  fileOf(self: ShortcodeThis | undefined): string;
+  localeOf(self: ShortcodeThis | undefined): string;
+}
 
-  /** `{% quote "Speaker", "Role", "https://cite.example" %}Text{% endquote %}` */
+/** `{% quote "Speaker", "Role", "https://cite.example" %}Text{% endquote %}` */
+function quoteShortcode(ctx: Helpers) {
+  const { fileOf, renderMarkdown, onQuote } = ctx;
   function quote(this: ShortcodeThis | undefined, body: string, speaker?: unknown, role?: unknown, cite?: unknown): string {
     const file = fileOf(this);
     if (typeof speaker !== "string" || speaker.trim() === "") {
@@ -76,8 +77,12 @@ export function createShortcodes({ options, renderMarkdown, onQuote }: Shortcode
       `<figcaption>— <cite>${escapeHtml(speaker.trim())}</cite>${roleText}</figcaption></figure>`
     );
   }
+  return quote;
+}
 
-  /** `{% stat 1400, "рабочее место|рабочих места|рабочих мест", "постоянных", "более", "full" %}` */
+/** `{% stat 1400, "рабочее место|рабочих места|рабочих мест", "постоянных", "более", "full" %}` */
+function statShortcode(ctx: Helpers) {
+  const { options, fileOf, localeOf } = ctx;
   function stat(this: ShortcodeThis | undefined, value: unknown, unit?: unknown, label?: unknown, qualifier?: unknown, notation?: unknown): string {
     const file = fileOf(this);
     // Liquid reads an unquoted `1e21` as 1 and a variable `e21`: every argument after it moves along.
@@ -108,8 +113,12 @@ export function createShortcodes({ options, renderMarkdown, onQuote }: Shortcode
       `<data value="${figure}">${escapeHtml(shown.text)}</data>${unitText}</span>${labelHtml}</span>`
     );
   }
+  return stat;
+}
 
-  /** `{% keyFigures %}{% stat … %}{% stat … %}{% endkeyFigures %}`: a box of a release's main numbers. */
+/** `{% keyFigures %}{% stat … %}{% stat … %}{% endkeyFigures %}`: a box of a release's main numbers. */
+function keyFiguresShortcode(ctx: Helpers) {
+  const { options, fileOf, localeOf } = ctx;
   function keyFigures(this: ShortcodeThis | undefined, body: string, title?: unknown): string {
     const file = fileOf(this);
     // Only stats, each exactly as `stat` writes it: anything else (text, another tag) is refused
@@ -132,9 +141,20 @@ export function createShortcodes({ options, renderMarkdown, onQuote }: Shortcode
       `<ul class="newsroom-key-figures__list">${pieces.map((p) => `<li>${p}</li>`).join("")}</ul></section>`
     );
   }
-
-  return { quote, stat, keyFigures };
+  return keyFigures;
 }
+
+/** The three shortcodes, bound to the site's options and Markdown. */
+export function createShortcodes(context: ShortcodeContext) {
+  const { options } = context;
+  const helpers: Helpers = {
+    ...context,
+    fileOf: (self) => self?.page?.inputPath ?? "(unknown template)",
+    localeOf: (self) => localeFor(self?.page?.url, undefined, options),
+  };
+  return { quote: quoteShortcode(helpers), stat: statShortcode(helpers), keyFigures: keyFiguresShortcode(helpers) };
+}
+
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: "\u00a0" };
 function decode(html: string): string {

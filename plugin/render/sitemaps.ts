@@ -6,6 +6,7 @@ import { absolute } from "./structured-data.ts";
 import { chunk } from "../model/taxonomy.ts";
 import { escapeXml } from "./xml.ts";
 import { newsSitemapUrl, pageUrl, sitemapPartUrl } from "../model/urls.ts";
+import { lastChange } from "../model/releases.ts";
 
 export interface SitemapUrl {
   url: string;
@@ -24,28 +25,19 @@ export interface SitemapFile {
 const NEWS_WINDOW_HOURS = 48;
 const NEWS_LIMIT = 1000;
 
-const newestOf = (items: PageItem[]) => {
-  let max: string | undefined;
-  for (const item of items) {
-    const r = item.data.release!;
-    const t = r.updated ?? r.published;
-    if (max === undefined || Date.parse(t) > Date.parse(max)) max = t;
-  }
-  return max;
-};
 
 /** Every page a crawler should know, each with the date it last changed where that is known. */
-export function sitemapUrls(index: BuiltIndex, others: PageItem[], options: ResolvedOptions, home: string | false = "/"): SitemapUrl[] {
+function sitemapUrls(index: BuiltIndex, others: PageItem[], options: ResolvedOptions, home: string | false = "/"): SitemapUrl[] {
   const urls = new Map<string, string | undefined>();
   for (const item of index.releases) urls.set(item.url, item.data.release!.updated ?? item.data.release!.published);
   for (const locale of options.locales) {
     const items = index.byLocale[locale] ?? [];
     const pages = Math.max(1, Math.ceil(items.length / options.perPage));
-    for (let i = 0; i < pages; i++) urls.set(pageUrl(options.base(locale), i), newestOf(items.slice(i * options.perPage, (i + 1) * options.perPage)));
+    for (let i = 0; i < pages; i++) urls.set(pageUrl(options.base(locale), i), lastChange(items.slice(i * options.perPage, (i + 1) * options.perPage)));
   }
-  if (home !== false && !urls.has(home)) urls.set(home, newestOf(index.byLocale[options.defaultLocale] ?? []));
-  for (const page of [...index.termPages, ...index.archivePages]) urls.set(page.url, newestOf(page.items));
-  for (const page of index.termIndexes) urls.set(page.url, newestOf(page.terms.flatMap((t) => t.items.slice(0, 1))));
+  if (home !== false && !urls.has(home)) urls.set(home, lastChange(index.byLocale[options.defaultLocale] ?? []));
+  for (const page of [...index.termPages, ...index.archivePages]) urls.set(page.url, lastChange(page.items));
+  for (const page of index.termIndexes) urls.set(page.url, lastChange(page.terms.flatMap((t) => t.items.slice(0, 1))));
   for (const item of others) {
     if (typeof item.url !== "string" || !(item.url.endsWith("/") || item.url.endsWith(".html")) || item.data.sitemap === false) continue;
     // A page's date is its file's creation time unless its data gives one: only a given date is a lastmod.

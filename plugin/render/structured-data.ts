@@ -6,7 +6,7 @@ import type { Registries } from "../model/schema.ts";
 import type { Crumb, TermRef } from "../model/taxonomy.ts";
 
 /** Organisation kinds that are state bodies: schema.org's GovernmentOrganization. */
-export const GOVERNMENT_KINDS = new Set(["ministry", "government", "agency", "akimat", "committee", "parliament", "court", "state-body"]);
+const GOVERNMENT_KINDS = new Set(["ministry", "government", "agency", "akimat", "committee", "parliament", "court", "state-body"]);
 const AREA_KINDS = new Set(["country", "region", "district", "oblast", "province", "state"]);
 
 export interface Quote {
@@ -37,7 +37,7 @@ export function absolute(options: ResolvedOptions, path: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : options.siteUrl + options.pathPrefix() + (path.startsWith("/") ? path : `/${path}`);
 }
 
-export function publisherNode(options: ResolvedOptions): Json {
+function publisherNode(options: ResolvedOptions): Json {
   return {
     "@type": "Organization",
     "@id": `${options.publisher.url.replace(/\/$/, "")}/#publisher`,

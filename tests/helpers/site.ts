@@ -3,9 +3,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { ROOT } from "./build.ts";
 
-/** Runs the example's build (the README's) into a temporary folder; returns that folder. */
+/** The example as the run's global setup built it once: read it, never write to it. */
+export function sharedExample(): string {
+  return inject("exampleSite");
+}
+
+/** Runs the example's build (the README's) into a temporary folder of its own; returns that folder. */
 export function buildExampleToDisk(extraArgs: string[] = []): string {
   const out = mkdtempSync(path.join(os.tmpdir(), "newsroom-site-"));
   const run = spawnSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${out}`, "--quiet", ...extraArgs], {

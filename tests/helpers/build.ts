@@ -71,11 +71,14 @@ export async function buildFixture(
 }
 
 /** Builds the example site in the repository root with its own `.eleventy.ts`, as `npm run build` does. */
-export async function buildExample(): Promise<Built> {
+export async function buildExample(configure?: (eleventyConfig: any) => void): Promise<Built> {
   const elev = new Eleventy(ROOT, path.join(ROOT, "_site"), {
     quietMode: true,
     configPath: path.join(ROOT, ".eleventy.ts"),
-    config: freshBuild,
+    config: (eleventyConfig: any) => {
+      freshBuild(eleventyConfig);
+      configure?.(eleventyConfig);
+    },
   });
   const out = await elev.toJSON();
   return wrap(

@@ -53,6 +53,10 @@ export const en: LocaleDictionary = {
     searchMore: "Load more",
     searchClear: "Clear",
     searchSearching: "Searching for [SEARCH_TERM]…",
+    listDescription: "{site}: all press releases, newest first.",
+    termDescription: "{name}: {count} — {site}.",
+    termsDescription: "{title} — {site}: an index of press releases.",
+    archiveDescription: "{title}: {count} — {site}.",
   },
   kinds: {
     ministry: "ministry",

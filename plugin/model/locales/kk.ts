@@ -54,6 +54,10 @@ export const kk: LocaleDictionary = {
     searchMore: "Тағы көрсету",
     searchClear: "Тазарту",
     searchSearching: "Іздеу: [SEARCH_TERM]…",
+    listDescription: "{site}: барлық баспасөз релиздері, жаңасынан бастап.",
+    termDescription: "{name}: {count} — {site}.",
+    termsDescription: "{title} — {site}: баспасөз релиздерінің көрсеткіші.",
+    archiveDescription: "{title}: {count} — {site}.",
   },
   kinds: {
     ministry: "министрлік",

@@ -54,6 +54,10 @@ export const ru: LocaleDictionary = {
     searchMore: "Показать ещё",
     searchClear: "Очистить",
     searchSearching: "Поиск: [SEARCH_TERM]…",
+    listDescription: "{site}: все пресс-релизы, от новых к старым.",
+    termDescription: "{name}: {count} — {site}.",
+    termsDescription: "{title} — {site}: указатель пресс-релизов.",
+    archiveDescription: "{title}: {count} — {site}.",
   },
   kinds: {
     ministry: "министерство",

@@ -52,6 +52,11 @@ export interface LocaleStrings {
   searchMore: string;
   searchClear: string;
   searchSearching: string;
+  /** Meta descriptions of the generated pages; `{site}`, `{name}`, `{title}` and `{count}` are replaced. */
+  listDescription: string;
+  termDescription: string;
+  termsDescription: string;
+  archiveDescription: string;
 }
 
 export type StringKey = keyof LocaleStrings;

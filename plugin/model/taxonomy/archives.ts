@@ -19,13 +19,13 @@ export function buildArchives<T extends Entry>(archive: Map<string, Map<number, 
       const monthList = newestFirst.map(([month, items]) => ({ month, name: monthName(year, month, locale, options.timeZone), url: archiveUrl(base, year, month), count: items.length }));
       const yearItems = newestFirst.flatMap(([, items]) => items);
       for (const page of pagesOf(archiveUrl(base, year), locale, String(year), [home], yearItems, options.perPage)) {
-        pages.push({ ...page, alternateKey: `archive:${year}`, year, months: monthList });
+        pages.push({ ...page, alternateKey: `archive:${year}`, year, count: yearItems.length, months: monthList });
       }
       for (const [month, items] of newestFirst) {
         const title = capitalize(DateTime.fromObject({ year, month }, { zone: options.timeZone }).setLocale(locale).toFormat(pattern), locale);
         const crumbs = [home, { name: String(year), url: archiveUrl(base, year) }];
         for (const page of pagesOf(archiveUrl(base, year, month), locale, title, crumbs, items, options.perPage)) {
-          pages.push({ ...page, alternateKey: `archive:${year}:${month}`, year, month, months: monthList });
+          pages.push({ ...page, alternateKey: `archive:${year}:${month}`, year, month, count: items.length, months: monthList });
         }
       }
     }

@@ -78,6 +78,8 @@ export interface TermIndexPage<T extends Entry = Entry> {
 export interface ArchivePage<T extends Entry = Entry> extends ListPage<T> {
   year: number;
   month?: number;
+  /** Releases in the whole year or month, across its pages. */
+  count: number;
   months: { month: number; name: string; url: string; count: number }[];
 }
 

@@ -101,3 +101,26 @@ describe("feeds per tag and their length", () => {
     expect(JSON.parse(short.page("/ru/feed.json").content).items).toHaveLength(2);
   });
 });
+
+describe("authors and icons", () => {
+  const withLogo = () => buildFixture("discovery", { now: "2025-12-17T11:00:00+05:00", publisher: { name: "Министерство", logo: "/img/logo.png" } });
+
+  it("name each item's author: its byline, or else the publisher, in Atom, RSS and JSON Feed", async () => {
+    const built = await withLogo();
+    const byline = "Айгерим Сагындыкова, пресс-секретарь";
+    const atom = parseXml(built.page("/ru/feed.xml").content).feed.entry;
+    expect(atom.find((e: any) => e.id.endsWith("/visit/")).author.name).toBe(byline);
+    expect(atom.find((e: any) => e.id.endsWith("/older/")).author.name).toBe("Министерство");
+    const rss = parseXml(built.page("/ru/rss.xml").content).rss;
+    expect(rss["@xmlns:dc"]).toBe("http://purl.org/dc/elements/1.1/");
+    expect(rss.channel.item.map((i: any) => text(i["dc:creator"]))).toContain(byline);
+    const json = JSON.parse(built.page("/ru/feed.json").content);
+    expect(json.items.find((i: any) => i.id.endsWith("/visit/")).authors).toEqual([{ name: byline }]);
+    expect(json.items.find((i: any) => i.id.endsWith("/older/")).authors).toEqual([{ name: "Министерство" }]);
+  });
+
+  it("give the JSON Feed the publisher's logo as its icon and favicon", async () => {
+    const json = JSON.parse((await withLogo()).page("/ru/feed.json").content);
+    expect([json.icon, json.favicon]).toEqual(["https://press.example.kz/img/logo.png", "https://press.example.kz/img/logo.png"]);
+  });
+});

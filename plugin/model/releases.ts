@@ -15,6 +15,8 @@ export interface Release {
   lead: string;
   lang: string;
   dateline?: string;
+  /** Who signs it, where a person does. */
+  byline?: string;
   source?: { name: string; url?: string };
   tags: string[];
   people: string[];
@@ -196,6 +198,7 @@ export function normaliseRelease(
       lead: fm.lead,
       lang,
       dateline: fm.dateline,
+      ...(fm.byline !== undefined ? { byline: fm.byline } : {}),
       source: fm.source,
       tags: fm.tags,
       people: fm.people,

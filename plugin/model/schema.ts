@@ -47,6 +47,8 @@ export const releaseSchema = z.looseObject({
   lead: text,
   /** Where the news comes from, e.g. `Туркестанская область`. */
   dateline: text.optional(),
+  /** Who wrote it, when a person signs it rather than the press office; feeds name them as its author. */
+  byline: text.optional(),
   source: sourceSchema.optional(),
   tags: keyList,
   people: keyList,
@@ -98,6 +100,7 @@ export const FIXES: Record<string, string> = {
   lang: "write one of the site's locales, e.g. lang: ru",
   lead: "write the standfirst in one or two sentences; it is also the page's meta description",
   dateline: "write the place the news comes from, e.g. dateline: Туркестан",
+  byline: 'write who wrote it, e.g. byline: "Айгерим Сагындыкова, пресс-секретарь"',
   source: 'write source: { name: "BAQ.KZ", url: "https://baq.kz/..." }',
   "source.name": 'write source: { name: "BAQ.KZ", url: "https://baq.kz/..." }',
   "source.url": "write an http(s) address, e.g. url: https://baq.kz/",

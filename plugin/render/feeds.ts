@@ -33,6 +33,8 @@ export interface FeedEntry {
   tags: string[];
   lang: string;
   image?: { url: string; alt: string };
+  /** Who signs it: the release's byline, or the publisher. */
+  author: string;
 }
 
 // The same release sits in many feeds; the RSS plugin's formatter builds an Intl formatter each call.
@@ -72,6 +74,8 @@ export function entryOf(item: PageItem, contentHtml: string, options: ResolvedOp
     tags: r.tags,
     lang: r.lang,
     image: r.image ? { url: absolute(options, r.image.src), alt: r.image.alt } : undefined,
+    // The release's own byline where it has one; otherwise the publisher signs it.
+    author: r.byline ?? options.publisher.name,
   };
 }
 
@@ -106,6 +110,7 @@ function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): s
       `<link rel="alternate" type="text/html" href="${escapeXml(e.url)}"/>`,
       `<published>${escapeXml(e.published)}</published>`,
       `<updated>${escapeXml(e.updated)}</updated>`,
+      `<author><name>${escapeXml(e.author)}</name></author>`,
       `<summary type="html">${rssText(e.summary)}</summary>`,
       `<content type="html">${escapedBody(e.contentHtml)}</content>`,
       ...e.tags.map((t) => `<category term="${escapeXml(t)}"/>`),
@@ -123,7 +128,7 @@ function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): st
   const rfc822 = (iso: string) => rfc822Of(iso, options.timeZone);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">`,
+    `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">`,
     `<channel>`,
     `<title>${rssText(feed.title)}</title>`,
     `<link>${escapeXml(absolute(options, feed.base))}</link>`,
@@ -139,6 +144,8 @@ function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): st
       `<link>${escapeXml(e.url)}</link>`,
       `<guid isPermaLink="true">${escapeXml(e.url)}</guid>`,
       `<pubDate>${escapeXml(rfc822(e.published))}</pubDate>`,
+      // RSS's own <author> wants an e-mail address; Dublin Core's creator takes a name.
+      `<dc:creator>${rssText(e.author)}</dc:creator>`,
       `<description>${rssText(e.summary)}</description>`,
       `<content:encoded>${escapedBody(e.contentHtml)}</content:encoded>`,
       ...e.tags.map((t) => `<category>${rssText(t)}</category>`),
@@ -158,6 +165,8 @@ function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): s
     description: feed.description,
     language: feed.locale,
     authors: [{ name: options.publisher.name, url: options.publisher.url }],
+    // The publisher's logo stands for the feed in readers' lists.
+    ...(options.publisher.logo ? { icon: absolute(options, options.publisher.logo), favicon: absolute(options, options.publisher.logo) } : {}),
     items: entries.map((e) => ({
       id: e.url,
       url: e.url,
@@ -169,6 +178,7 @@ function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): s
       date_modified: e.updated,
       ...(e.tags.length ? { tags: e.tags } : {}),
       language: e.lang,
+      authors: [{ name: e.author }],
       ...(e.image ? { image: e.image.url } : {}),
     })),
   };

@@ -2,14 +2,23 @@
 import newsroom, { type NewsroomOptions } from "eleventy-plugin-newsroom";
 
 const options: NewsroomOptions = {
-  siteName: "Пресс-служба Министерства торговли и интеграции",
+  // The office's name in each language its pages speak.
+  siteName: {
+    ru: "Пресс-служба Министерства торговли и интеграции",
+    kk: "Сауда және интеграция министрлігінің баспасөз қызметі",
+    en: "Press office of the Ministry of Trade and Integration",
+  },
   siteUrl: "https://press.example.kz",
   defaultLocale: "ru",
   locales: ["ru", "kk", "en"],
   timeZone: "Asia/Almaty",
   releases: "src/releases",
   publisher: {
-    name: "Министерство торговли и интеграции Республики Казахстан",
+    name: {
+      ru: "Министерство торговли и интеграции Республики Казахстан",
+      kk: "Қазақстан Республикасы Сауда және интеграция министрлігі",
+      en: "Ministry of Trade and Integration of the Republic of Kazakhstan",
+    },
     url: "https://press.example.kz",
     logo: "/img/logo.svg",
   },

@@ -69,9 +69,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   freezeRegistryFiles(eleventyConfig, options.registry);
   const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest, frontMatter);
   eleventyConfig.addGlobalData("newsroom", {
-    siteName: options.siteName,
     siteUrl: options.siteUrl,
-    publisher: options.publisher,
+    // The site's name, publisher and logo in each locale: `newsroom.identity[newsroomLang].siteName`.
+    identity: Object.fromEntries(options.locales.map((l) => [l, options.identity(l)])),
     defaultLocale: options.defaultLocale,
     locales: options.locales,
     dateTimeFormats: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.dateTimeFormat])),

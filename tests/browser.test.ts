@@ -140,3 +140,27 @@ describe("search", () => {
     }
   });
 });
+
+describe("the search page", () => {
+  it("labels its input, defers its scripts, and passes axe with results shown, light and dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await launch(DESKTOP, colorScheme);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/ru/search/`);
+        const input = page.locator("#newsroom-search input");
+        await input.waitFor();
+        // A real <label> names the input: the accessible name is the label's text, not a title.
+        expect(await page.locator('label[for="newsroom-search-input"]').count()).toBe(1);
+        expect(await input.getAttribute("id")).toBe("newsroom-search-input");
+        expect(await page.locator("script[src*='pagefind-ui.js']").getAttribute("defer")).not.toBeNull();
+        await input.fill("Абилдабеков");
+        await page.locator(`#newsroom-search a[href^="${RELEASE}"]`).first().waitFor({ timeout: 15_000 });
+        const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+        expect(result.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});

@@ -43,7 +43,7 @@ function dangers(html: string, where: string): string[] {
   // check the raw text too, in case a broken tag hides one from the parser.
   const raw = html
     .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, "")
-    .replace(/<script src="\/(pagefind\/pagefind-ui\.js|newsroom\/newsroom-search\.[0-9a-f]{10}\.js)"><\/script>/g, "");
+    .replace(/<script defer src="\/(pagefind\/pagefind-ui\.js|newsroom\/newsroom-search\.[0-9a-f]{10}\.js)"><\/script>/g, "");
   if (/<script/i.test(raw)) found.push(`${where}: raw <script`);
   return found;
 }

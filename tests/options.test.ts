@@ -12,7 +12,7 @@ describe("resolveOptions", () => {
     expect(o.locales).toEqual(["ru"]);
     expect(o.timeZone).toBe("UTC");
     expect(o.perPage).toBe(20);
-    expect(o.publisher).toEqual({ name: "Press", url: "https://press.example.kz", logo: undefined });
+    expect(o.identity("ru")).toEqual({ siteName: "Press", publisher: { name: "Press", url: "https://press.example.kz" } });
   });
 
   it("names every bad option with its fix, in one error", () => {

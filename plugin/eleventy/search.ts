@@ -24,7 +24,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
   if (!options.search) return;
   for (const locale of options.locales) {
     eleventyConfig.addTemplate(`${VIRTUAL}search-${locale}.11ty.js`, {
-      data: ownPage({ layout: SEARCH_LAYOUT, permalink: searchUrl(options.base(locale)), newsroomSearchScript: script.url }),
+      data: ownPage({ layout: SEARCH_LAYOUT, permalink: searchUrl(options.base(locale)), newsroomSearchScript: script.url, newsroomSearchIndex: searchIndexFolder(options.mount) }),
       render: () => "",
     });
   }

@@ -7,18 +7,27 @@ import type { TransliterationTable } from "./slug.ts";
 import { didYouMean } from "./suggest.ts";
 import { localeBase } from "./urls.ts";
 
+/** One text for every locale, or one per locale: `{ ru: "…", kk: "…", en: "…" }`. */
+export type PerLocale = string | Record<string, string>;
+
 export interface PublisherOptions {
-  /** The press office or agency, as it signs its releases. */
-  name: string;
+  /** The press office or agency, as it signs its releases; one name, or one per locale. */
+  name: PerLocale;
   /** Its home page; defaults to `siteUrl`. */
   url?: string;
-  /** Absolute URL or site path of its logo, for structured data. */
-  logo?: string;
+  /** Absolute URL or site path of its logo, for structured data; one, or one per locale. */
+  logo?: PerLocale;
+}
+
+/** The site's name, its publisher and logo, as one locale's pages, feeds and JSON-LD show them. */
+export interface Identity {
+  siteName: string;
+  publisher: { name: string; url: string; logo?: string };
 }
 
 export interface NewsroomOptions {
-  /** Shown in the header, the `<title>` and feeds. */
-  siteName: string;
+  /** Shown in the header, the `<title>` and feeds; one name, or one per locale. */
+  siteName: PerLocale;
   /** Absolute origin the site is served from, e.g. `https://press.example.kz`; canonical URLs start with it. */
   siteUrl: string;
   /** Who publishes the releases; defaults to the site's name and URL. */
@@ -91,9 +100,9 @@ export interface SiteFiles {
 
 /** The options after defaults and checks: what every module receives. */
 export interface ResolvedOptions {
-  siteName: string;
   siteUrl: string;
-  publisher: Required<Pick<PublisherOptions, "name" | "url">> & Pick<PublisherOptions, "logo">;
+  /** The site's name, publisher and logo in a locale (the default locale's where one is not given). */
+  identity(locale: string): Identity;
   defaultLocale: string;
   locales: string[];
   defaultLocaleAtRoot: boolean;
@@ -194,10 +203,25 @@ function checkKeys(o: Record<string, unknown>, bad: Bad): void {
 }
 
 /** The site's name, its origin and its publisher. */
-function checkSite(o: NewsroomOptions, bad: Bad): { siteUrl: string; publisher: ResolvedOptions["publisher"] } {
-  if (typeof o.siteName !== "string" || o.siteName.trim() === "") {
-    bad("siteName", "is missing", 'give the name readers see, e.g. siteName: "Пресс-служба министерства"');
-  }
+/** A text per locale: a string or an object of non-empty strings by locale. */
+function perLocale(value: unknown, field: string, bad: Bad, fix: string): value is PerLocale {
+  const ok = (v: unknown) => typeof v === "string" && v.trim() !== "";
+  if (ok(value)) return true;
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0 && Object.values(value).every(ok)) return true;
+  bad(field, value === undefined || (typeof value === "string" && value.trim() === "") ? "is missing" : `is ${JSON.stringify(value)}`, fix);
+  return false;
+}
+
+/** The text for a locale: its own, else the default locale's, else the first given. */
+function inLocale(value: PerLocale, locale: string, defaultLocale: string): string {
+  return typeof value === "string" ? value : (value[locale] ?? value[defaultLocale] ?? Object.values(value)[0]!);
+}
+
+function checkSite(o: NewsroomOptions, bad: Bad): { siteUrl: string; publisherUrl: string } {
+  const example = 'give the name readers see, e.g. siteName: "Пресс-служба министерства", or one per locale: { ru: "…", kk: "…", en: "…" }';
+  perLocale(o.siteName, "siteName", bad, example);
+  if (o.publisher?.name !== undefined) perLocale(o.publisher.name, "publisher.name", bad, 'write publisher: { name: "…" } or one per locale: { ru: "…", kk: "…" }');
+  if (o.publisher?.logo !== undefined) perLocale(o.publisher.logo, "publisher.logo", bad, 'write the logo\'s path, e.g. publisher: { logo: "/img/logo.svg" }, or one per locale');
   let siteUrl = "";
   try {
     const url = new URL(String(o.siteUrl));
@@ -214,7 +238,7 @@ function checkSite(o: NewsroomOptions, bad: Bad): { siteUrl: string; publisher: 
       bad("publisher.url", `is ${JSON.stringify(o.publisher.url)}, not an absolute URL`, 'write publisher: { url: "https://gov.kz/..." }');
     }
   }
-  return { siteUrl, publisher: { name: o.publisher?.name ?? o.siteName, url: publisherUrl, logo: o.publisher?.logo } };
+  return { siteUrl, publisherUrl };
 }
 
 /** The locales, each with its dictionary of the layouts' strings; the zone dates are read in. */
@@ -316,9 +340,20 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   if (problems.length > 0) throw new NewsroomError(problems);
 
   const atRoot = o.defaultLocaleAtRoot ?? DEFAULTS.defaultLocaleAtRoot;
+  const identities = new Map<string, Identity>();
+  const identity = (locale: string): Identity => {
+    let found = identities.get(locale);
+    if (!found) {
+      const text = (v: PerLocale) => inLocale(v, locale, locales.defaultLocale);
+      const logo = o.publisher?.logo === undefined ? undefined : text(o.publisher.logo);
+      found = { siteName: text(o.siteName), publisher: { name: text(o.publisher?.name ?? o.siteName), url: site.publisherUrl, ...(logo ? { logo } : {}) } };
+      identities.set(locale, found);
+    }
+    return found;
+  };
   return {
-    siteName: o.siteName,
-    ...site,
+    identity,
+    siteUrl: site.siteUrl,
     ...locales,
     ...values,
     ...places,

@@ -43,7 +43,7 @@ function liveMarkup(html: string): string[] {
   const found: string[] = [];
   const withoutKnown = html
     .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, "")
-    .replace(/<script src="[^"]*\/(pagefind\/pagefind-ui\.js|newsroom\/newsroom-search\.[0-9a-f]{10}\.js)"( defer)?><\/script>/g, "");
+    .replace(/<script (?:defer )?src="[^"]*\/(pagefind\/pagefind-ui\.js|newsroom\/newsroom-search\.[0-9a-f]{10}\.js)"( defer)?><\/script>/g, "");
   const script = /<script\b[^>]*>/i.exec(withoutKnown);
   if (script) found.push(`a script element: ${script[0].slice(0, 60)}`);
   const handler = /<[a-z][^\s>/]*(?:\s[^>]*)?\son[a-z]+\s*=/i.exec(withoutKnown);

@@ -51,13 +51,13 @@ export function feedsOf(index: BuiltIndex, options: ResolvedOptions): Feed[] {
   for (const locale of options.locales) {
     const strings = options.dictionaries[locale]!.strings;
     const items = (index.byLocale[locale] ?? []).slice(0, options.feedLength);
-    feeds.push({ locale, base: options.base(locale), title: `${options.siteName}: ${strings.releases}`, description: strings.allReleases, items, updated: lastChange(items) ?? fallback });
+    feeds.push({ locale, base: options.base(locale), title: `${options.identity(locale).siteName}: ${strings.releases}`, description: strings.allReleases, items, updated: lastChange(items) ?? fallback });
   }
   for (const page of index.termPages) {
     if (page.term.kind !== "tags" || page.pager.pageNumber !== 0) continue;
     const strings = options.dictionaries[page.locale]!.strings;
     const items = page.term.items.slice(0, options.feedLength);
-    feeds.push({ locale: page.locale, base: page.term.url, title: `${options.siteName}: ${page.term.name}`, description: `${strings.tags}: ${page.term.name}`, items, updated: lastChange(items) ?? fallback });
+    feeds.push({ locale: page.locale, base: page.term.url, title: `${options.identity(page.locale).siteName}: ${page.term.name}`, description: `${strings.tags}: ${page.term.name}`, items, updated: lastChange(items) ?? fallback });
   }
   return feeds;
 }
@@ -75,7 +75,7 @@ export function entryOf(item: PageItem, contentHtml: string, options: ResolvedOp
     lang: r.lang,
     image: r.image ? { url: absolute(options, r.image.src), alt: r.image.alt } : undefined,
     // The release's own byline where it has one; otherwise the publisher signs it.
-    author: r.byline ?? options.publisher.name,
+    author: r.byline ?? options.identity(r.lang).publisher.name,
   };
 }
 
@@ -100,7 +100,7 @@ function atomFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): s
     `<updated>${escapeXml(feed.updated)}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${escapeXml(self)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(absolute(options, feed.base))}"/>`,
-    `<author><name>${escapeXml(options.publisher.name)}</name><uri>${escapeXml(options.publisher.url)}</uri></author>`,
+    `<author><name>${escapeXml(options.identity(feed.locale).publisher.name)}</name><uri>${escapeXml(options.identity(feed.locale).publisher.url)}</uri></author>`,
   ];
   for (const e of entries) {
     lines.push(
@@ -157,6 +157,7 @@ function rssFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): st
 }
 
 function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): string {
+  const { publisher } = options.identity(feed.locale);
   const doc = {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
@@ -164,9 +165,9 @@ function jsonFeed(feed: Feed, entries: FeedEntry[], options: ResolvedOptions): s
     feed_url: absolute(options, feedUrl(feed.base, "json")),
     description: feed.description,
     language: feed.locale,
-    authors: [{ name: options.publisher.name, url: options.publisher.url }],
+    authors: [{ name: publisher.name, url: publisher.url }],
     // The publisher's logo stands for the feed in readers' lists.
-    ...(options.publisher.logo ? { icon: absolute(options, options.publisher.logo), favicon: absolute(options, options.publisher.logo) } : {}),
+    ...(publisher.logo ? { icon: absolute(options, publisher.logo), favicon: absolute(options, publisher.logo) } : {}),
     items: entries.map((e) => ({
       id: e.url,
       url: e.url,

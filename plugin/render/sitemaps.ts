@@ -104,7 +104,7 @@ export function renderSitemap(file: SitemapFile, options: ResolvedOptions): stri
       `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`,
       ...file.news!.map(
         (n) =>
-          `<url><loc>${abs(n.url)}</loc><news:news><news:publication><news:name>${escapeXml(options.siteName)}</news:name><news:language>${escapeXml(file.locale)}</news:language></news:publication><news:publication_date>${escapeXml(n.published)}</news:publication_date><news:title>${escapeXml(n.title)}</news:title></news:news></url>`,
+          `<url><loc>${abs(n.url)}</loc><news:news><news:publication><news:name>${escapeXml(options.identity(file.locale!).siteName)}</news:name><news:language>${escapeXml(file.locale)}</news:language></news:publication><news:publication_date>${escapeXml(n.published)}</news:publication_date><news:title>${escapeXml(n.title)}</news:title></news:news></url>`,
       ),
       `</urlset>`,
       "",

@@ -37,13 +37,15 @@ export function absolute(options: ResolvedOptions, path: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : options.siteUrl + options.pathPrefix() + (path.startsWith("/") ? path : `/${path}`);
 }
 
-function publisherNode(options: ResolvedOptions): Json {
+/** The publisher as one locale's pages name it. */
+function publisherNode(options: ResolvedOptions, locale: string): Json {
+  const { publisher } = options.identity(locale);
   return {
     "@type": "Organization",
-    "@id": `${options.publisher.url.replace(/\/$/, "")}/#publisher`,
-    name: options.publisher.name,
-    url: options.publisher.url,
-    ...(options.publisher.logo ? { logo: { "@type": "ImageObject", url: absolute(options, options.publisher.logo) } } : {}),
+    "@id": `${publisher.url.replace(/\/$/, "")}/#publisher`,
+    name: publisher.name,
+    url: publisher.url,
+    ...(publisher.logo ? { logo: { "@type": "ImageObject", url: absolute(options, publisher.logo) } } : {}),
   };
 }
 
@@ -81,7 +83,7 @@ export function releaseGraph(input: ReleaseGraphInput): Json {
       containedInPlace: parent ? { "@type": "AdministrativeArea", name: localize(parent.name, locale, options.defaultLocale) } : undefined,
     });
   });
-  const publisher = publisherNode(options);
+  const publisher = publisherNode(options, locale);
   const article = clean({
     "@type": "NewsArticle",
     "@id": `${input.url}#article`,
@@ -93,7 +95,7 @@ export function releaseGraph(input: ReleaseGraphInput): Json {
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     url: input.url,
     image: release.image ? [clean({ "@type": "ImageObject", url: abs(release.image.src), caption: release.image.caption, creditText: release.image.credit })] : undefined,
-    author: [{ "@type": "Organization", name: options.publisher.name, url: options.publisher.url }],
+    author: [{ "@type": "Organization", name: options.identity(locale).publisher.name, url: options.identity(locale).publisher.url }],
     publisher,
     keywords: release.tags.length ? release.tags : undefined,
     dateline: release.dateline,
@@ -137,8 +139,8 @@ export function homeGraph(options: ResolvedOptions, locale: string, url: string)
   return {
     "@context": "https://schema.org",
     "@graph": [
-      { "@type": "WebSite", "@id": `${options.siteUrl}/#website`, name: options.siteName, url, inLanguage: locale, publisher: { "@id": publisherNode(options)["@id"] } },
-      publisherNode(options),
+      { "@type": "WebSite", "@id": `${options.siteUrl}/#website`, name: options.identity(locale).siteName, url, inLanguage: locale, publisher: { "@id": publisherNode(options, locale)["@id"] } },
+      publisherNode(options, locale),
     ],
   };
 }

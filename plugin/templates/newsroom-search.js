@@ -19,4 +19,10 @@
       searching: d.searching,
     },
   });
+  // Tie Pagefind's input to the page's own label, for screen readers and axe alike.
+  var input = el.querySelector("input");
+  if (input) {
+    input.id = "newsroom-search-input";
+    input.setAttribute("aria-labelledby", "newsroom-search-label");
+  }
 })();

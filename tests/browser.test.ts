@@ -164,3 +164,23 @@ describe("the search page", () => {
     }
   });
 });
+
+describe("breadcrumbs on a phone", () => {
+  it("fit the screen, and no line starts with a separator", async () => {
+    const context = await launch(PHONE);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${RELEASE}`);
+      const crumbs = await page.locator(".newsroom-breadcrumbs li").evaluateAll((items) =>
+        items.map((li) => ({ before: getComputedStyle(li, "::before").content, right: li.getBoundingClientRect().right, top: li.getBoundingClientRect().top })),
+      );
+      expect(crumbs.length).toBe(4);
+      expect(crumbs.every((c) => c.before === "none" || c.before === "normal")).toBe(true);
+      expect(Math.max(...crumbs.map((c) => c.right))).toBeLessThanOrEqual(375);
+      // The headline's crumb is on a line of its own, below the others.
+      expect(crumbs[3]!.top).toBeGreaterThan(crumbs[0]!.top);
+    } finally {
+      await context.close();
+    }
+  });
+});

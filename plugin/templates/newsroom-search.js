@@ -21,8 +21,10 @@
   });
   // Tie Pagefind's input to the page's own label, for screen readers and axe alike.
   var input = el.querySelector("input");
-  if (input) {
+  var label = document.getElementById("newsroom-search-label");
+  if (input && label) {
     input.id = "newsroom-search-input";
-    input.setAttribute("aria-labelledby", "newsroom-search-label");
+    label.htmlFor = input.id;
+    input.setAttribute("aria-labelledby", label.id);
   }
 })();

@@ -1,7 +1,7 @@
 // Russian, Kazakh and English side by side: dictionaries, URLs, translations, hreflang and the switcher.
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtInLocales, STRING_KEYS } from "../plugin/model/locales/index.ts";
-import { buildError, buildFixture, text, type Built } from "./helpers/build.ts";
+import { buildError, buildExample, buildFixture, text, type Built } from "./helpers/build.ts";
 import { feedText, parseXml } from "./helpers/xml.ts";
 
 const LOCALES = ["ru", "kk", "en"];
@@ -125,5 +125,31 @@ describe("translations", () => {
     });
     expect(message).toMatch(/releases\/en\/bad\.md: "translatedFrom" is "en", which is not another of the site's locales/);
     expect(message).toMatch(/releases\/en\/bad\.md: "translationKey" is missing on a translation/);
+  });
+});
+
+describe("topics across languages", () => {
+  it("a topic listed in the registry is one term in every language, its pages linked and in hreflang", async () => {
+    const site = await buildExample();
+    const ru = site.html("/ru/tags/eksport/");
+    const links = ru.querySelectorAll(".newsroom-languages a").map((a) => [a.getAttribute("hreflang"), a.getAttribute("href"), a.getAttribute("data-fallback")]);
+    expect(links).toEqual([
+      ["kk", "/kk/tags/eksport/", undefined],
+      ["en", "/en/tags/export/", undefined],
+    ]);
+    const hreflang = ru.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => l.getAttribute("hreflang"));
+    expect(hreflang.sort()).toEqual(["en", "kk", "ru", "x-default"]);
+    expect(text(site.html("/en/tags/export/").querySelector("h1"))).toBe("export");
+    expect(text(site.html("/kk/tags/onerkasip/").querySelector("h1"))).toBe("өнеркәсіп");
+  });
+
+  it("no language link falls back to a home page where the same page exists in the other language", async () => {
+    const site = await buildExample();
+    const fallbacks = site.pages
+      .filter((p) => p.url.endsWith("/") || p.url.endsWith(".html"))
+      .filter((p) => site.html(p.url).querySelector('.newsroom-languages a[data-fallback="home"]'))
+      .map((p) => p.url);
+    // The 404 page is the same in every language: it has no other-language page to link to.
+    expect(fallbacks).toEqual(["/404.html"]);
   });
 });

@@ -17,6 +17,7 @@ const registries = {
   people: Object.assign(Object.create(null), { ivanov: { name: "Иван Иванов" } }),
   organisations: Object.create(null),
   places: Object.assign(Object.create(null), { region: { name: "Туркестанская область", kind: "region" }, district: { name: "Отырарский район", kind: "district", parent: "region" } }),
+  topics: Object.create(null),
 } as Registries;
 
 let n = 0;

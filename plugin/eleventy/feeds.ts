@@ -30,7 +30,7 @@ export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOption
               // (The filter adds Eleventy's pathPrefix itself.)
               absoluteContent.set(item.inputPath, html);
             }
-            return entryOf(item, await html, options);
+            return entryOf(item, await html, options, index.current()?.registries);
           }),
         );
         return RENDER[format](data.feed, entries, options);

@@ -7,12 +7,12 @@ import { REGISTRY_FIXES, registrySchemas, type Localized, type Registries } from
 
 export type RegistryName = keyof Registries;
 
-const REGISTRY_NAMES: RegistryName[] = ["people", "organisations", "places"];
+const REGISTRY_NAMES: RegistryName[] = ["people", "organisations", "places", "topics"];
 
 /** Checks the registries found under the `registry` global data key. */
 export function readRegistries(raw: unknown, dataKey: string, dataDir: string): { registries: Registries; problems: Problem[] } {
   const problems: Problem[] = [];
-  const registries: Registries = { people: Object.create(null), organisations: Object.create(null), places: Object.create(null) };
+  const registries: Registries = { people: Object.create(null), organisations: Object.create(null), places: Object.create(null), topics: Object.create(null) };
   const source = (raw ?? {}) as Record<string, unknown>;
   for (const name of REGISTRY_NAMES) {
     const file = `${dataDir}${dataKey}/${name}.json`;
@@ -74,3 +74,9 @@ export function localize(value: Localized | undefined, locale: string, fallback:
   return value[locale] ?? value[fallback] ?? Object.values(value)[0] ?? "";
 }
 
+
+/** A tag's name in a locale: the topic registry's, where it lists the tag, else the tag as written. */
+export function topicName(registries: Registries, key: string, locale: string, fallback: string): string {
+  const topic = registries.topics?.[key];
+  return topic ? localize(topic.name, locale, fallback) : key;
+}

@@ -146,20 +146,29 @@ export const placeSchema = z.looseObject({
   parent: text.optional(),
 });
 
+/** A topic listed so that it has a name in each language: a release's tag is then its key. */
+export const topicSchema = z.looseObject({
+  name: localized,
+});
+
 export const registrySchemas = {
   people: z.record(z.string(), personSchema),
   organisations: z.record(z.string(), organisationSchema),
   places: z.record(z.string(), placeSchema),
+  topics: z.record(z.string(), topicSchema),
 };
 
 export type Localized = z.output<typeof localized>;
 export type Person = z.output<typeof personSchema>;
 export type Organisation = z.output<typeof organisationSchema>;
 export type Place = z.output<typeof placeSchema>;
+export type Topic = z.output<typeof topicSchema>;
 export interface Registries {
   people: Record<string, Person>;
   organisations: Record<string, Organisation>;
   places: Record<string, Place>;
+  /** Optional: tags not listed here are topics named as written. */
+  topics: Record<string, Topic>;
 }
 
 export const REGISTRY_FIXES: Record<string, string> = {

@@ -9,6 +9,8 @@ import { escapeXml } from "./xml.ts";
 import { escapeHtml } from "./escape.ts";
 import { feedUrl, type FeedFormat } from "../model/urls.ts";
 import { lastChange } from "../model/releases.ts";
+import { topicName } from "../model/registries.ts";
+import type { Registries } from "../model/schema.ts";
 
 export { FEED_FILES, type FeedFormat } from "../model/urls.ts";
 
@@ -62,7 +64,7 @@ export function feedsOf(index: BuiltIndex, options: ResolvedOptions): Feed[] {
   return feeds;
 }
 
-export function entryOf(item: PageItem, contentHtml: string, options: ResolvedOptions): FeedEntry {
+export function entryOf(item: PageItem, contentHtml: string, options: ResolvedOptions, registries?: Registries): FeedEntry {
   const r = item.data.release as Release;
   return {
     url: absolute(options, item.url),
@@ -71,7 +73,8 @@ export function entryOf(item: PageItem, contentHtml: string, options: ResolvedOp
     contentHtml,
     published: r.published,
     updated: r.updated ?? r.published,
-    tags: r.tags,
+    // A listed topic by its name in the release's language.
+    tags: registries ? r.tags.map((k) => topicName(registries, k, r.lang, options.defaultLocale)) : r.tags,
     lang: r.lang,
     image: r.image ? { url: absolute(options, r.image.src), alt: r.image.alt } : undefined,
     // The release's own byline where it has one; otherwise the publisher signs it.

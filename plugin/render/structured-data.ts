@@ -1,6 +1,6 @@
 // schema.org JSON-LD for releases and home pages, serialised so that no content can end the <script>.
 import type { ResolvedOptions } from "../model/options.ts";
-import { localize } from "../model/registries.ts";
+import { localize, topicName } from "../model/registries.ts";
 import type { Release } from "../model/releases.ts";
 import type { Registries } from "../model/schema.ts";
 import type { Crumb, TermRef } from "../model/taxonomy.ts";
@@ -97,7 +97,7 @@ export function releaseGraph(input: ReleaseGraphInput): Json {
     image: release.image ? [clean({ "@type": "ImageObject", url: abs(release.image.src), caption: release.image.caption, creditText: release.image.credit })] : undefined,
     author: [{ "@type": "Organization", name: options.identity(locale).publisher.name, url: options.identity(locale).publisher.url }],
     publisher,
-    keywords: release.tags.length ? release.tags : undefined,
+    keywords: release.tags.length ? release.tags.map((k) => topicName(input.registries, k, locale, options.defaultLocale)) : undefined,
     dateline: release.dateline,
     isBasedOn: release.source?.url,
     about: [...people, ...organisations].length ? [...people, ...organisations] : undefined,

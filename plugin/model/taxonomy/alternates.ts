@@ -1,6 +1,7 @@
 // Pass five of the term index: the same page in other languages. Only first pages are alternates.
 import type { Problem } from "../errors.ts";
 import type { ResolvedOptions } from "../options.ts";
+import { searchUrl } from "../urls.ts";
 import type { ArchivePage, Entry, TermIndexPage, TermPage } from "./types.ts";
 
 /** alternateKey → locale → URL; two releases of one locale claiming one translationKey is a problem. */
@@ -22,7 +23,10 @@ export function buildAlternates<T extends Entry>(
     }
     byLocale.set(locale, url);
   };
-  for (const locale of options.locales) alternate("home", locale, options.base(locale));
+  for (const locale of options.locales) {
+    alternate("home", locale, options.base(locale));
+    if (options.search) alternate("search", locale, searchUrl(options.base(locale)));
+  }
   for (const item of entries) alternate(item.data.release!.alternateKey, item.data.release!.lang, item.url, item.inputPath);
   for (const page of [...pages.termPages, ...pages.archivePages]) if (page.pager.pageNumber === 0) alternate(page.alternateKey, page.locale, page.url);
   for (const page of pages.termIndexes) alternate(page.alternateKey, page.locale, page.url);

@@ -1,7 +1,7 @@
 // Pass two of the term index: terms with names, slugs and URLs per locale; their pages and indexes.
 import type { Problem } from "../errors.ts";
 import type { ResolvedOptions } from "../options.ts";
-import { localize } from "../registries.ts";
+import { localize, topicName } from "../registries.ts";
 import type { Localized, Registries } from "../schema.ts";
 import { SlugError, type Slugger } from "../slug.ts";
 import { termIndexUrl, termUrl } from "../urls.ts";
@@ -63,7 +63,7 @@ function termsOfKind<T extends Entry>(kind: TermKind, grouped: KindMaps<T>, loca
   const list: Term<T>[] = [];
   const fileOf = (items: T[]) => (kind === "tags" ? items[0]!.inputPath : `registry/${kind}`);
   for (const [key, items] of grouped[kind]) {
-    const name = kind === "tags" ? key : localize(registries[kind][key]?.name, locale, options.defaultLocale);
+    const name = kind === "tags" ? topicName(registries, key, locale, options.defaultLocale) : localize(registries[kind][key]?.name, locale, options.defaultLocale);
     const made = slugOf(name, locale, slug);
     if ("problem" in made) {
       problems.push({ file: fileOf(items), field: kind === "tags" ? "tags" : `${key}.name`, message: made.problem, fix: made.fix });

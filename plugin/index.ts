@@ -18,6 +18,7 @@ import { addManifest } from "./eleventy/manifest.ts";
 import { resolveOptions, type NewsroomOptions } from "./model/options.ts";
 import { addIndexPages, addListPages } from "./eleventy/pages.ts";
 import { createShortcodes } from "./render/shortcodes.ts";
+import { typeset } from "./render/typography.ts";
 import { addShortcodes } from "./eleventy/shortcodes.ts";
 import { addSearch } from "./eleventy/search.ts";
 import { addSitemaps } from "./eleventy/sitemaps.ts";
@@ -101,6 +102,12 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   let markdown: { render(src: string): string } = new MarkdownIt();
   eleventyConfig.amendLibrary("md", (library) => {
     markdown = library;
+    // A release's body is set in its language's typography; the site's other Markdown is left alone.
+    const render = library.render.bind(library);
+    library.render = (source: string, env?: { release?: { lang?: string } }) => {
+      const html = render(source, env);
+      return env?.release?.lang ? typeset(html, env.release.lang) : html;
+    };
   });
   const shortcodes = createShortcodes({ options, renderMarkdown: (src) => markdown.render(src), onQuote: quotes.record });
   addShortcodes(eleventyConfig, shortcodes, guest);

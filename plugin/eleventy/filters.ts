@@ -9,6 +9,8 @@ import type { Slugger } from "../model/slug.ts";
 import { countLabel } from "../model/taxonomy.ts";
 import { absolute } from "../render/structured-data.ts";
 import { FEED_FILES, feedUrl, localeFor, localeOfUrl, type FeedFormat } from "../model/urls.ts";
+import { escapeHtml } from "../render/escape.ts";
+import { typeset } from "../render/typography.ts";
 
 interface FilterThis {
   page?: { url?: unknown; inputPath?: string };
@@ -54,6 +56,13 @@ function createFilters(options: ResolvedOptions, slug: Slugger) {
     newsroomCount(this: FilterThis | undefined, count: unknown, locale?: string): string {
       const n = Number(count);
       return countLabel(n, dictionary(this, locale).strings.releaseCount, localeOf(this, locale));
+    },
+    /**
+     * Text escaped for HTML, then set in its locale's typography; print it with `safe`:
+     * `{{ release.lead | newsroomTypeset(release.lang) | safe }}`. Attributes and JSON-LD keep the author's text.
+     */
+    newsroomTypeset(this: FilterThis | undefined, value: unknown, locale?: string): string {
+      return typeset(escapeHtml(value), localeOf(this, locale));
     },
     /** A list's feed URL: `{{ termPage.term.url | newsroomFeedUrl("atom") }}`. */
     newsroomFeedUrl(listUrl: unknown, format: unknown = "atom"): string {

@@ -70,4 +70,10 @@ describe("translations", () => {
     const later = await buildFixture("held-translations", { ...LOCALES, now: "2025-12-18T10:00:00+05:00" });
     expect(later.pages.some((p) => p.url === "/kk/2025/12/kk-translation/")).toBe(true);
   });
+
+  it("of a draft appear where drafts do, and nowhere in a production build", async () => {
+    const urls = async (drafts: boolean) => (await buildFixture("draft-translation", { ...LOCALES, drafts })).pages.map((p) => p.url);
+    expect(await urls(true)).toEqual(expect.arrayContaining(["/ru/2025/12/original/", "/kk/2025/12/kk/"]));
+    expect((await urls(false)).filter((u) => /\/2025\/12\/./.test(u))).toEqual([]);
+  });
 });

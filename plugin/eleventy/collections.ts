@@ -124,8 +124,11 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
       // Held back (a draft, embargoed, scheduled, or a translation of one of those): dropped before
       // anything can read it, so no page, list, count, feed, sitemap or search entry shows it.
       const original = originalOf(release, data, frontMatter.values(), options.defaultLocale);
-      const hold = (data.draft === true ? "draft" : undefined) ?? holdOf(release, at) ?? (original ? rawHoldOf(original, at, false, options.timeZone) : undefined);
       const report = reportOf(data);
+      // A translation of a draft is shown where drafts are (under --serve) and reported by a check
+      // as a production build would hold it back.
+      const originalHold = original ? rawHoldOf(original, at, drafts && !report, options.timeZone) : undefined;
+      const hold = (data.draft === true ? "draft" : undefined) ?? holdOf(release, at) ?? originalHold;
       if (report) {
         report.ownFolders = ownFolders;
         if (hold !== undefined) report.hold({ file: inputPath, why: WHY[hold], title: release.title, url: release.url, body: String(content ?? "") });

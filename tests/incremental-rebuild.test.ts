@@ -75,7 +75,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   child?.kill("SIGINT");
-  if (child && child.exitCode === null) await new Promise((r) => child.once("exit", r));
+  // A child already gone (ended by a signal or on its own) has nothing more to say.
+  if (child && child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once("exit", r));
   rmSync(site, { recursive: true, force: true });
 });
 

@@ -2,7 +2,6 @@
 // This file only wires the concerns together; each lives in the module named after it.
 import { readFileSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import MarkdownIt from "markdown-it";
 import { addReleases, releaseMatcher, ReleasesBy } from "./eleventy/collections.ts";
 import type { EleventyConfig } from "./eleventy/config.ts";
 import { PREFIX, ProblemLog } from "./model/errors.ts";
@@ -18,7 +17,7 @@ import { addManifest } from "./eleventy/manifest.ts";
 import { resolveOptions, type NewsroomOptions } from "./model/options.ts";
 import { addIndexPages, addListPages } from "./eleventy/pages.ts";
 import { createShortcodes } from "./render/shortcodes.ts";
-import { typeset } from "./render/typography.ts";
+import { useSiteMarkdown } from "./eleventy/markdown.ts";
 import { addShortcodes } from "./eleventy/shortcodes.ts";
 import { addSearch } from "./eleventy/search.ts";
 import { addSitemaps } from "./eleventy/sitemaps.ts";
@@ -98,18 +97,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addSearch(eleventyConfig, options, layouts.searchScript, after);
   addFilters(eleventyConfig, options, slug);
 
-  // Quotes render their Markdown with the site's own markdown-it, captured when Eleventy builds it.
-  let markdown: { render(src: string): string } = new MarkdownIt();
-  eleventyConfig.amendLibrary("md", (library) => {
-    markdown = library;
-    // A release's body is set in its language's typography; the site's other Markdown is left alone.
-    const render = library.render.bind(library);
-    library.render = (source: string, env?: { release?: { lang?: string } }) => {
-      const html = render(source, env);
-      return env?.release?.lang ? typeset(html, env.release.lang) : html;
-    };
-  });
-  const shortcodes = createShortcodes({ options, renderMarkdown: (src) => markdown.render(src), onQuote: quotes.record });
+  const markdown = useSiteMarkdown(eleventyConfig);
+  const shortcodes = createShortcodes({ options, renderMarkdown: markdown.render, onQuote: quotes.record });
   addShortcodes(eleventyConfig, shortcodes, guest);
 }
 

@@ -11,9 +11,6 @@ import { checkPermalink, holdOf, originalOf, rawHoldOf } from "../model/publishi
 import { lintShortcodes } from "../model/shortcode-lint.ts";
 import { assetFolder, searchIndexFolder } from "../model/urls.ts";
 import type { CheckReport } from "../render/audit.ts";
-
-/** The global data key through which `newsroom check` receives what a build would hold back. */
-export const CHECK_KEY = "newsroomCheck";
 import type { ReleaseFrontMatter } from "./frontmatter.ts";
 import { buildIndex, unknownKeys } from "../model/taxonomy.ts";
 import type { BuiltIndex as ModelIndex } from "../model/types.ts";
@@ -27,6 +24,8 @@ import type { Guest } from "./guest.ts";
 import { trackChanges, type ChangeTracker } from "./incremental.ts";
 import { SharedData } from "./internals.ts";
 
+/** The global data key through which `newsroom check` receives what a build would hold back. */
+export const CHECK_KEY = "newsroomCheck";
 
 interface PageData {
   page?: { inputPath?: string; fileSlug?: string };

@@ -12,6 +12,9 @@ export const BARE_SHORTCODES = `
 
 export function bareConfig(eleventyConfig: unknown): void {
   new Function("eleventyConfig", BARE_SHORTCODES)(eleventyConfig);
+  // Bare Eleventy uses none of the registries the newsroom reads; loaded, Eleventy would copy their
+  // 900 entries into every page's data, and the comparison would charge bare for the newsroom's data.
+  (eleventyConfig as { setDataDirectory(dir: string): void }).setDataDirectory("_bare-data");
 }
 
 export function writeBareTemplates(site: string): void {

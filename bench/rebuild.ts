@@ -27,7 +27,7 @@ async function measure(mode: "newsroom" | "bare"): Promise<{ initial: number; re
   writeFileSync(
     path.join(site, "eleventy.config.mjs"),
     mode === "bare"
-      ? `export default function (eleventyConfig) {${BARE_SHORTCODES}}\n`
+      ? `export default function (eleventyConfig) {${BARE_SHORTCODES}\n  eleventyConfig.setDataDirectory("_bare-data");\n}\n`
       : `import newsroom from ${JSON.stringify(plugin)};\nexport default function (eleventyConfig) { eleventyConfig.addPlugin(newsroom, ${JSON.stringify(NEWSROOM_OPTIONS)}); }\n`,
   );
   const port = 20000 + Math.floor(Math.random() * 20000);

@@ -104,7 +104,8 @@ function checkOutput(output: string, report: CheckReport): number {
     console.error(`newsroom check: ${findings.length} problem${findings.length === 1 ? "" : "s"} in ${output}: do not upload it`);
     return 1;
   }
-  console.log(`newsroom check: ${files.length} files in ${output}, ${report.held.length} held-back release${report.held.length === 1 ? "" : "s"} nowhere in them, nothing live from content`);
+  const held = report.held.length;
+  console.log(`newsroom check: ${files.length} files in ${output}: no trace of ${held === 1 ? "the 1 held-back release" : `the ${held} held-back releases`}, no stray file, nothing live from content`);
   return 0;
 }
 

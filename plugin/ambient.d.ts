@@ -13,3 +13,20 @@ declare module "@11ty/eleventy" {
 declare module "@11ty/eleventy-plugin-rss" {
   export function dateToRfc822(value: string | Date, timeZone?: string): string;
 }
+
+// eleventy-img 6 ships no types: the part the plugin uses.
+declare module "@11ty/eleventy-img" {
+  interface ImageMeta {
+    url: string;
+    outputPath: string;
+    width: number;
+    height: number;
+    format: string;
+  }
+  type Metadata = Record<string, ImageMeta[]>;
+  function Image(src: string, options: Record<string, unknown>): Promise<Metadata>;
+  namespace Image {
+    function generateHTML(metadata: Metadata, attributes: Record<string, string>): string;
+  }
+  export default Image;
+}

@@ -18,6 +18,7 @@ import { resolveOptions, type NewsroomOptions } from "./model/options.ts";
 import { addIndexPages, addListPages } from "./eleventy/pages.ts";
 import { createShortcodes } from "./render/shortcodes.ts";
 import { useSiteMarkdown } from "./eleventy/markdown.ts";
+import { addPhotos } from "./eleventy/photos.ts";
 import { addShortcodes } from "./eleventy/shortcodes.ts";
 import { addSearch } from "./eleventy/search.ts";
 import { addSitemaps } from "./eleventy/sitemaps.ts";
@@ -89,9 +90,13 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addIndexPages(eleventyConfig, index);
   addTranslations(eleventyConfig, options, index);
   const quotes = createQuoteLog(eleventyConfig);
-  addStructuredData(eleventyConfig, options, index, quotes);
+  const photos = addPhotos(eleventyConfig, options);
+  addStructuredData(eleventyConfig, options, index, quotes, (inputPath) => photos.cropsOf(inputPath));
   addFeeds(eleventyConfig, options, index);
-  addManifest(eleventyConfig, after, isRelease, () => ownedFiles(index, options));
+  addManifest(eleventyConfig, after, isRelease, () => {
+    const owned = ownedFiles(index, options);
+    return { files: [...owned.files, ...photos.files()], folders: owned.folders };
+  });
   addSitemaps(eleventyConfig, options, index, guest, after);
   addCdnOutput(eleventyConfig, options, guest, isRelease, after);
   addSearch(eleventyConfig, options, layouts.searchScript, after);

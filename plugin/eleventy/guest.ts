@@ -37,7 +37,7 @@ const GLOB = /[*?{}[\]!]/;
  * `public/robots.txt` to `/robots.txt`. Globs are not followed; a site that copies its robots.txt
  * by a glob gets the plugin's lines added after the build all the same (see `writeOrMerge`).
  */
-function passthroughSource(url: string, input: string, copies: Record<string, { outputPath: string | true }>): string | undefined {
+export function passthroughSource(url: string, input: string, copies: Record<string, { outputPath: string | true }>): string | undefined {
   for (const [source, { outputPath }] of Object.entries(copies)) {
     if (GLOB.test(source)) continue;
     const target = outputPath === true ? `/${path.relative(input, source).split(path.sep).join("/")}` : `/${String(outputPath).replace(/^\.?\/+/, "")}`;

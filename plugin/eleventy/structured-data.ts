@@ -25,7 +25,13 @@ export function createQuoteLog(eleventyConfig: EleventyConfig) {
   };
 }
 
-export function addStructuredData(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess, quotes: ReturnType<typeof createQuoteLog>): void {
+export function addStructuredData(
+  eleventyConfig: EleventyConfig,
+  options: ResolvedOptions,
+  index: IndexAccess,
+  quotes: ReturnType<typeof createQuoteLog>,
+  cropsOf: (inputPath: string) => { url: string; width: number; height: number }[],
+): void {
   const homes = new Map(options.locales.map((l) => [options.base(l), l]));
   const home = options.files.home;
   if (home !== false && !homes.has(home)) homes.set(home, options.defaultLocale);
@@ -45,6 +51,7 @@ export function addStructuredData(eleventyConfig: EleventyConfig, options: Resol
           places: nav.places,
           breadcrumbs: nav.breadcrumbs,
           quotes: quotes.of(page!.inputPath!),
+          crops: cropsOf(page!.inputPath!),
           translations: Object.fromEntries(
             [...(built.alternates.get(release.alternateKey) ?? new Map<string, string>())].map(([l, u]) => [l, absolute(options, u)]),
           ),

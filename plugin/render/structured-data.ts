@@ -28,6 +28,8 @@ export interface ReleaseGraphInput {
   translations: Record<string, string>;
   registries: Registries;
   options: ResolvedOptions;
+  /** The photo's crops (16×9, 4×3, 1×1), where the build made them. */
+  crops?: { url: string; width: number; height: number }[];
 }
 
 type Json = Record<string, unknown>;
@@ -94,7 +96,12 @@ export function releaseGraph(input: ReleaseGraphInput): Json {
     inLanguage: locale,
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     url: input.url,
-    image: release.image ? [clean({ "@type": "ImageObject", url: abs(release.image.src), caption: release.image.caption, creditText: release.image.credit })] : undefined,
+    // The photo in the three shapes Google asks for, where the build made them; else as given.
+    image: release.image
+      ? (input.crops?.length ? input.crops : [{ url: release.image.src, width: undefined, height: undefined }]).map((c) =>
+          clean({ "@type": "ImageObject", url: abs(c.url), width: c.width, height: c.height, caption: release.image!.caption, creditText: release.image!.credit }),
+        )
+      : undefined,
     author: [{ "@type": "Organization", name: options.identity(locale).publisher.name, url: options.identity(locale).publisher.url }],
     publisher,
     keywords: release.tags.length ? release.tags.map((k) => topicName(input.registries, k, locale, options.defaultLocale)) : undefined,

@@ -19,6 +19,7 @@ import { addIndexPages, addListPages } from "./eleventy/pages.ts";
 import { createShortcodes } from "./render/shortcodes.ts";
 import { useSiteMarkdown } from "./eleventy/markdown.ts";
 import { addPhotos } from "./eleventy/photos.ts";
+import { fontFaceCss, fontFiles, writeFonts } from "./eleventy/fonts.ts";
 import { addShortcodes } from "./eleventy/shortcodes.ts";
 import { addSearch } from "./eleventy/search.ts";
 import { addSitemaps } from "./eleventy/sitemaps.ts";
@@ -57,9 +58,11 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const log = new ProblemLog();
   const isRelease = releaseMatcher(eleventyConfig, options);
   // Releases, and the pages the plugin generates, are the plugin's; the site's own pages are not.
-  const layouts = addLayouts(eleventyConfig, options.mount);
-  // After the build, in this order: the manifest (stale files out), _headers, robots.txt, search.
+  const fonts = fontFiles(options.mount);
+  const layouts = addLayouts(eleventyConfig, options.mount, fontFaceCss(fonts));
+  // After the build, in this order: the fonts, the manifest (stale files out), _headers, robots.txt, search.
   const after = createAfterBuild(eleventyConfig);
+  const fontPaths = writeFonts(after, fonts, options.mount);
   const guest = createGuest(eleventyConfig, layouts.isLayout, after);
   const frontMatter: ReleaseFrontMatter = new Map();
   useZonedDates(eleventyConfig, options, isRelease, RELEASE_LAYOUT, log, frontMatter);
@@ -95,7 +98,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addFeeds(eleventyConfig, options, index);
   addManifest(eleventyConfig, after, isRelease, () => {
     const owned = ownedFiles(index, options);
-    return { files: [...owned.files, ...photos.files()], folders: owned.folders };
+    return { files: [...owned.files, ...photos.files(), ...fontPaths], folders: owned.folders };
   });
   addSitemaps(eleventyConfig, options, index, guest, after);
   addCdnOutput(eleventyConfig, options, guest, isRelease, after);

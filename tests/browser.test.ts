@@ -184,3 +184,30 @@ describe("breadcrumbs on a phone", () => {
     }
   });
 });
+
+describe("fonts as a reader downloads them", () => {
+  /** The woff2 files a page fetches, with their sizes. */
+  async function fontsOf(url: string): Promise<{ name: string; bytes: number }[]> {
+    const context = await launch(DESKTOP);
+    try {
+      const page = await context.newPage();
+      const fonts: Promise<{ name: string; bytes: number }>[] = [];
+      page.on("response", (r) => {
+        if (r.url().endsWith(".woff2")) fonts.push(r.body().then((b) => ({ name: r.url().split("/").pop()!, bytes: b.length })));
+      });
+      await page.goto(`${server.origin}${url}`);
+      await page.evaluate(() => document.fonts.ready);
+      return await Promise.all(fonts);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it("the Russian release fetches under 120 KB of fonts; the Kazakh one fetches the extended Cyrillic", async () => {
+    const ru = await fontsOf(RELEASE);
+    expect(ru.length).toBeGreaterThan(0);
+    expect(ru.reduce((sum, f) => sum + f.bytes, 0)).toBeLessThan(120 * 1024);
+    const kk = await fontsOf("/kk/2025/12/turkistan-oblysyna-sapar/");
+    expect(kk.some((f) => f.name.startsWith("noto-serif-cyrillic-ext-400-normal."))).toBe(true);
+  });
+});

@@ -29,8 +29,8 @@ export interface Stylesheet {
 }
 
 /** A shipped asset, named by its content's hash so a CDN may cache it for a year. */
-function readAsset(file: string, mount = "/"): Stylesheet {
-  const css = readFileSync(path.join(TEMPLATES_DIR, file), "utf8");
+function readAsset(file: string, mount = "/", before = ""): Stylesheet {
+  const css = before + readFileSync(path.join(TEMPLATES_DIR, file), "utf8");
   const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
   const ext = path.extname(file);
   return { url: assetUrl(mount, path.basename(file, ext), hash, ext), css };
@@ -47,7 +47,7 @@ export interface Layouts {
   isLayout(inputPath: unknown): boolean;
 }
 
-export function addLayouts(eleventyConfig: EleventyConfig, mount: string): Layouts {
+export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCss = ""): Layouts {
   const { input, includes, layouts } = eleventyConfig.directories;
   // `setLayoutsDirectory` moves layouts out of `_includes`; partials stay there.
   const layoutsDir = layouts ?? includes;
@@ -66,7 +66,7 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string): Layou
   // asks last: the site's `_includes` is searched first and its file of the same name wins.
   addFallbackNunjucksLoader(eleventyConfig, TEMPLATES_DIR);
 
-  const stylesheet = readAsset("newsroom.css", mount);
+  const stylesheet = readAsset("newsroom.css", mount, fontCss ? `${fontCss}\n` : "");
   const searchScript = readAsset("newsroom-search.js", mount);
   for (const [name, asset] of [["stylesheet", stylesheet], ["search-script", searchScript]] as const) {
     eleventyConfig.addTemplate(`${VIRTUAL}${name}.11ty.js`, {

@@ -7,9 +7,26 @@ import type { ResolvedOptions } from "../model/options.ts";
 import { entryOf, FEED_FILES, feedsOf, RENDER, type Feed, type FeedFormat } from "../render/feeds.ts";
 import { feedUrl, searchIndexFolder } from "../model/urls.ts";
 
+/**
+ * The build's feeds, made once for its index: the three formats' pages and the manifest all read
+ * them, and each feed's change signature is worked out once, not once per format.
+ */
+const feedsByIndex = new WeakMap<object, Feed[]>();
+function feedsOfBuild(built: NonNullable<ReturnType<IndexAccess["current"]>>, options: ResolvedOptions): Feed[] {
+  let feeds = feedsByIndex.get(built);
+  if (!feeds) feedsByIndex.set(built, (feeds = feedsOf(built, options)));
+  return feeds;
+}
+
 export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
   if (!options.feeds) return;
-  const feeds = () => index.changes.pagesToRender("feed", feedsOf(index.current()!, options));
+  const toRender = new WeakMap<object, Feed[]>();
+  const feeds = () => {
+    const built = index.current()!;
+    let pages = toRender.get(built);
+    if (!pages) toRender.set(built, (pages = index.changes.pagesToRender("feed", feedsOfBuild(built, options))));
+    return pages;
+  };
 
   // A release sits in several feeds; make its absolute-URL content once per build.
   let absoluteContent = new Map<string, Promise<string>>();
@@ -49,7 +66,7 @@ export function ownedFiles(index: IndexAccess, options: ResolvedOptions): { file
   const files: string[] = [];
   if (built) {
     for (const page of [...built.termPages, ...built.termIndexes, ...built.archivePages]) files.push(fileOfUrl(page.url));
-    if (options.feeds) for (const feed of feedsOf(built, options)) for (const format of Object.keys(FEED_FILES) as FeedFormat[]) files.push(fileOfUrl(feedUrl(feed.base, format)));
+    if (options.feeds) for (const feed of feedsOfBuild(built, options)) for (const format of Object.keys(FEED_FILES) as FeedFormat[]) files.push(fileOfUrl(feedUrl(feed.base, format)));
   }
   return { files, folders: options.search ? [searchIndexFolder(options.mount).slice(1)] : [] };
 }

@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import type { ProblemLog } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import type { EleventyConfig } from "./config.ts";
-import { OWN_KEYS } from "../model/schema.ts";
+import { OWN_KEYS, RELEASE_URL } from "../model/schema.ts";
 import { currentYamlEngine, engineFilePath, type YamlEngine } from "./internals.ts";
 
 /**
@@ -26,8 +26,6 @@ const SCHEMA = yaml.CORE_SCHEMA.extend([merge]);
  */
 export type ReleaseFrontMatter = Map<string, Record<string, unknown>>;
 
-/** A release without a `permalink` of its own: the preprocessor puts the release's URL here. */
-export const RELEASE_URL = "newsroom:release-url";
 /** Where a release's `tags` wait: kept out of Eleventy's `tags`, they make no collection per topic. */
 export const TOPICS = "newsroomTopics";
 

@@ -24,8 +24,6 @@ export interface ChangeTracker {
   pagesToRender<T extends { url?: string; base?: string }>(kind: string, pages: T[]): T[];
 }
 
-// A full rebuild is asked for through a watched file of the plugin's (see internals.ts).
-export { REBUILD_FILE };
 
 export function trackChanges(
   eleventyConfig: EleventyConfig,

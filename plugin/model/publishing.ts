@@ -5,7 +5,7 @@ import { parseDate } from "./dates.ts";
 import type { Problem } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
 import type { Release } from "./releases.ts";
-import { OWN_KEYS } from "./schema.ts";
+import { OWN_KEYS, RELEASE_URL } from "./schema.ts";
 
 export type Hold = "draft" | "embargo" | "scheduled";
 
@@ -53,7 +53,7 @@ export function originalOf(
  * replace the release, which would still be listed in feeds and sitemaps.
  */
 export function checkPermalink(permalink: unknown, file: string, options: Pick<ResolvedOptions, "mount" | "files">): Problem[] {
-  if (permalink === undefined || typeof permalink !== "string" || permalink.startsWith("newsroom:")) return [];
+  if (typeof permalink !== "string" || permalink === RELEASE_URL) return [];
   const bad = (message: string, fix = 'write a site path of its own that ends in "/", e.g. permalink: /ru/press/turkestan-visit/, or leave permalink out') => [
     { file, field: "permalink", message: `is ${JSON.stringify(permalink)}, which ${message}`, fix },
   ];

@@ -69,6 +69,9 @@ export const releaseSchema = z.looseObject({
   slug: text.optional(),
 });
 
+/** A release without a `permalink` of its own: the preprocessor puts the release's URL here. */
+export const RELEASE_URL = "newsroom:release-url";
+
 /** Where the keys of a release's own front matter wait, for the check of unknown fields. */
 export const OWN_KEYS = "newsroomOwnKeys";
 

@@ -22,6 +22,8 @@ const options: NewsroomOptions = {
     url: "https://press.example.kz",
     logo: "/img/logo.svg",
   },
+  // Every release gets its own share card, however old; by default only the last 30 days' do.
+  shareCards: { days: "all" },
 };
 
 export default function (eleventyConfig: any) {

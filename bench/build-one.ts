@@ -1,5 +1,6 @@
 // One measured build in a process of its own: `node --import tsx bench/build-one.ts <newsroom|bare> <site> <out>`.
 // Prints one JSON line: seconds, pages written, peak RSS.
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import newsroom from "eleventy-plugin-newsroom";
 import { bareConfig, NEWSROOM_OPTIONS, writeBareTemplates } from "./bare.ts";
@@ -7,6 +8,8 @@ import { bareConfig, NEWSROOM_OPTIONS, writeBareTemplates } from "./bare.ts";
 const [mode, site, out] = process.argv.slice(2) as [string, string, string];
 
 if (mode === "bare") writeBareTemplates(site);
+// Caches (.cache/newsroom, eleventy-img's) live beside the generated site: each measure starts empty.
+process.chdir(path.dirname(path.resolve(site)));
 const elev = new Eleventy(site, out, {
   quietMode: true,
   configPath: false as unknown as string,

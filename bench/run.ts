@@ -32,7 +32,10 @@ function measure(mode: "newsroom" | "bare", n: number): Result {
       maxBuffer: 16 * 1024 * 1024,
     });
     if (run.status !== 0) throw new Error(`${mode} build of ${n} releases failed:\n${run.stderr.slice(-4000)}`);
-    return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Result;
+    const lines = run.stdout.trim().split("\n");
+    const cards = lines.find((l) => l.includes("share cards:"));
+    if (cards) console.error(`  ${n} releases: ${cards.replace(/^.*share cards: /, "share cards: ")}`);
+    return JSON.parse(lines.at(-1)!) as Result;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -21,6 +21,7 @@ import { useSiteMarkdown } from "./eleventy/markdown.ts";
 import { addPhotos } from "./eleventy/photos.ts";
 import { fontFaceCss, fontFiles, writeFonts } from "./eleventy/fonts.ts";
 import { addShortcodes } from "./eleventy/shortcodes.ts";
+import { addShareCards, createFigureLog } from "./eleventy/share-cards.ts";
 import { addSearch } from "./eleventy/search.ts";
 import { addSitemaps } from "./eleventy/sitemaps.ts";
 import { createSlugger } from "./model/slug.ts";
@@ -94,11 +95,13 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addTranslations(eleventyConfig, options, index);
   const quotes = createQuoteLog(eleventyConfig);
   const photos = addPhotos(eleventyConfig, options);
-  addStructuredData(eleventyConfig, options, index, quotes, (inputPath) => photos.cropsOf(inputPath));
+  const figures = createFigureLog(eleventyConfig);
+  const cards = addShareCards(eleventyConfig, options, index, figures, after);
+  addStructuredData(eleventyConfig, options, index, quotes, (inputPath) => photos.cropsOf(inputPath), cards);
   addFeeds(eleventyConfig, options, index);
   addManifest(eleventyConfig, after, isRelease, () => {
     const owned = ownedFiles(index, options);
-    return { files: [...owned.files, ...photos.files(), ...fontPaths], folders: owned.folders };
+    return { files: [...owned.files, ...photos.files(), ...cards.files(), ...fontPaths], folders: owned.folders };
   });
   addSitemaps(eleventyConfig, options, index, guest, after);
   addCdnOutput(eleventyConfig, options, guest, isRelease, after);
@@ -106,7 +109,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addFilters(eleventyConfig, options, slug);
 
   const markdown = useSiteMarkdown(eleventyConfig);
-  const shortcodes = createShortcodes({ options, renderMarkdown: markdown.render, onQuote: quotes.record });
+  const shortcodes = createShortcodes({ options, renderMarkdown: markdown.render, onQuote: quotes.record, onStat: figures.record });
   addShortcodes(eleventyConfig, shortcodes, guest);
 }
 

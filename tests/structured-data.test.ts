@@ -27,7 +27,10 @@ describe("NewsArticle on a release", () => {
     expect(a.datePublished).toBe("2025-12-16T10:00:00+05:00");
     expect(a.dateModified).toBe("2025-12-17T09:30:00+05:00");
     expect(a.inLanguage).toBe("ru");
-    expect(a.image).toEqual([{ "@type": "ImageObject", url: "https://press.example.kz/img/visit.jpg", caption: "Визит", creditText: "BAQ.KZ" }]);
+    // The photo, then the release's share card.
+    expect(a.image[0]).toEqual({ "@type": "ImageObject", url: "https://press.example.kz/img/visit.jpg", caption: "Визит", creditText: "BAQ.KZ" });
+    expect(a.image[1]).toMatchObject({ "@type": "ImageObject", width: 1200, height: 630, url: expect.stringMatching(/^https:\/\/press\.example\.kz\/newsroom\/cards\/ru-visit-[0-9a-f]{12}\.png$/) });
+    expect(a.image).toHaveLength(2);
     expect(a.author).toEqual([{ "@type": "Organization", name: "Министерство", url: "https://gov.example.kz/mti" }]);
     expect(a.publisher).toMatchObject({ "@type": "Organization", name: "Министерство", url: "https://gov.example.kz/mti", logo: { "@type": "ImageObject", url: "https://press.example.kz/img/logo.png" } });
     expect(a.mainEntityOfPage).toEqual({ "@type": "WebPage", "@id": "https://press.example.kz/ru/2025/12/visit/" });
@@ -97,7 +100,9 @@ describe("social and head meta", () => {
     expect(meta(html, "og:title")).toEqual(['Визит в СЭЗ "Turan" & Отырар']);
     expect(meta(html, "og:url")).toEqual(["https://press.example.kz/ru/2025/12/visit/"]);
     expect(meta(html, "og:locale")).toEqual(["ru_RU"]);
-    expect(meta(html, "og:image")).toEqual(["https://press.example.kz/img/visit.jpg"]);
+    // A recent release is shared with its own card, which names its headline and date.
+    expect(meta(html, "og:image")).toEqual([expect.stringMatching(/^https:\/\/press\.example\.kz\/newsroom\/cards\/ru-visit-[0-9a-f]{12}\.png$/)]);
+    expect(meta(html, "og:image:alt")).toEqual(['Визит в СЭЗ "Turan" & Отырар']);
     expect(meta(html, "article:published_time")).toEqual(["2025-12-16T10:00:00+05:00"]);
     expect(meta(html, "article:modified_time")).toEqual(["2025-12-17T09:30:00+05:00"]);
     expect(meta(html, "article:section")).toEqual(["Пресс-релизы"]);

@@ -3,6 +3,7 @@ import type { IndexAccess } from "./collections.ts";
 import type { EleventyConfig } from "./config.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import type { QuoteData } from "../render/shortcodes.ts";
+import type { ShareCard, ShareCards } from "./share-cards.ts";
 import { absolute, homeGraph, releaseGraph, serializeJsonLd } from "../render/structured-data.ts";
 
 /**
@@ -31,6 +32,7 @@ export function addStructuredData(
   index: IndexAccess,
   quotes: ReturnType<typeof createQuoteLog>,
   cropsOf: (inputPath: string) => { url: string; width: number; height: number }[],
+  cards: ShareCards,
 ): void {
   const homes = new Map(options.locales.map((l) => [options.base(l), l]));
   const home = options.files.home;
@@ -52,6 +54,7 @@ export function addStructuredData(
           breadcrumbs: nav.breadcrumbs,
           quotes: quotes.of(page!.inputPath!),
           crops: cropsOf(page!.inputPath!),
+          card: ownCard(cards.of(page!.inputPath, page!.url, release.lang)),
           translations: Object.fromEntries(
             [...(built.alternates.get(release.alternateKey) ?? new Map<string, string>())].map(([l, u]) => [l, absolute(options, u)]),
           ),
@@ -66,4 +69,9 @@ export function addStructuredData(
     }
     return "";
   });
+}
+
+/** Only a release's own card stands for the article; the site-wide card does not. */
+function ownCard(card: ShareCard | undefined): ShareCard | undefined {
+  return card && !card.site ? card : undefined;
 }

@@ -83,6 +83,12 @@ export interface NewsroomOptions {
   files?: SiteFiles;
   /** Front-matter fields of the site's own that releases may carry; any other unknown key stops the build. */
   fields?: string[];
+  /**
+   * Share cards (the 1200×630 picture a link shows on social networks): releases of the last `days`
+   * days get their own, every other page its locale's site-wide card; `days: "all"` gives every
+   * release its own, `false` draws none.
+   */
+  shareCards?: false | { days?: number | "all" };
   /** The most tags, people, organisations and places one release may name (20 each by default). */
   limits?: Partial<Record<"tags" | "people" | "organisations" | "places", number>>;
 }
@@ -129,6 +135,8 @@ export interface ResolvedOptions {
   files: { home: string | false; notFound: string | false; sitemap: string | false; robots: boolean };
   fields: string[];
   limits: Record<"tags" | "people" | "organisations" | "places", number>;
+  /** `days` is Infinity for "all". */
+  shareCards: false | { days: number };
 }
 
 /**
@@ -165,18 +173,22 @@ export const DEFAULTS = {
   limits: { tags: 20, people: 20, organisations: 20, places: 20 },
   // Relative to the mount folder, except the 404 page, which CDNs look for at the root.
   files: { home: "", notFound: "/404.html", sitemap: "sitemap.xml", robots: true },
+  // A release is shared mostly in its first weeks; drawing a card costs about 70 ms, so an archive
+  // of 20,000 would spend 20 minutes on cards nobody asks for. Older releases show the site's card.
+  shareCards: { days: 30 },
 } as const;
 
 /** Every option's name, for "did you mean" on a mistyped one. */
 export const OPTION_KEYS = [
   "siteName", "siteUrl", "publisher", "defaultLocale", "defaultLocaleAtRoot", "locales", "strings", "timeZone",
   "releases", "perPage", "registry", "statNotation", "transliteration", "feedLength", "sitemapSize", "now",
-  "search", "headers", "drafts", "mount", "feeds", "fields", "limits", "files",
+  "search", "headers", "drafts", "mount", "feeds", "fields", "limits", "files", "shareCards",
 ] as const satisfies readonly (keyof NewsroomOptions)[];
 const NESTED_KEYS: Record<string, readonly string[]> = {
   publisher: ["name", "url", "logo"],
   files: ["home", "notFound", "sitemap", "robots"],
   limits: ["tags", "people", "organisations", "places"],
+  shareCards: ["days"],
 };
 
 /** A site path given for a file: absolute, one leading slash, no `..`, no query. */
@@ -196,7 +208,7 @@ function checkKeys(o: Record<string, unknown>, bad: Bad): void {
   unknown(Object.keys(o), OPTION_KEYS, "");
   for (const [name, known] of Object.entries(NESTED_KEYS)) {
     const value = o[name];
-    if (value === undefined) continue;
+    if (value === undefined || (name === "shareCards" && value === false)) continue;
     if (value === null || typeof value !== "object" || Array.isArray(value)) bad(name, `is ${JSON.stringify(value)}, not an object`, `write ${name}: { ${known[0]}: … }`);
     else unknown(Object.keys(value), known, `${name}.`);
   }
@@ -301,7 +313,14 @@ function checkValues(o: NewsroomOptions, bad: Bad) {
   for (const [kind, n] of Object.entries(limits)) {
     if (!Number.isInteger(n) || (n as number) < 1) bad(`limits.${kind}`, `is ${JSON.stringify(n)}`, `give a whole number, e.g. limits: { ${kind}: 40 }`);
   }
-  return { perPage, feedLength, sitemapSize, statNotation, releases, registry, fields, limits: limits as ResolvedOptions["limits"] };
+  let shareCards = false as ResolvedOptions["shareCards"];
+  if (o.shareCards !== false) {
+    const days = o.shareCards?.days ?? DEFAULTS.shareCards.days;
+    if (days === "all") shareCards = { days: Infinity };
+    else if (typeof days === "number" && Number.isInteger(days) && days >= 0) shareCards = { days };
+    else bad("shareCards.days", `is ${JSON.stringify(days)}`, 'give a whole number of days, e.g. shareCards: { days: 90 }, or "all" for every release');
+  }
+  return { perPage, feedLength, sitemapSize, statNotation, releases, registry, fields, limits: limits as ResolvedOptions["limits"], shareCards };
 }
 
 /** The newsroom's folder, and where each site-wide file goes (a site path, or false for none). */

@@ -24,6 +24,8 @@ export interface ShortcodeContext {
   renderMarkdown: (source: string) => string;
   /** Hears each quote of a page as data, for its JSON-LD: no reading it back out of the HTML. */
   onQuote?: (inputPath: string, quote: QuoteData) => void;
+  /** Hears each figure of a page as printed, for its share card. */
+  onStat?: (inputPath: string, figure: { value: string; label: string }) => void;
 }
 
 const STAT_CLASS = "newsroom-stat";
@@ -82,7 +84,7 @@ function quoteShortcode(ctx: Helpers) {
 
 /** `{% stat 1400, "рабочее место|рабочих места|рабочих мест", "постоянных", "более", "full" %}` */
 function statShortcode(ctx: Helpers) {
-  const { options, fileOf, localeOf } = ctx;
+  const { options, fileOf, localeOf, onStat } = ctx;
   function stat(this: ShortcodeThis | undefined, value: unknown, unit?: unknown, label?: unknown, qualifier?: unknown, notation?: unknown): string {
     const file = fileOf(this);
     // Liquid reads an unquoted `1e21` as 1 and a variable `e21`: every argument after it moves along.
@@ -106,6 +108,10 @@ function statShortcode(ctx: Helpers) {
     const shown = formatNumber(figure, locale, how);
     const unitText = typeof unit === "string" && unit.trim() !== "" ? ` ${escapeHtml(pluralForm(unit, shown.agreesWith, locale))}` : "";
     const before = typeof qualifier === "string" && qualifier.trim() !== "" ? `${escapeHtml(qualifier.trim())} ` : "";
+    onStat?.(file, {
+      value: `${before}${shown.text}`,
+      label: [unitText.trim() ? pluralForm(String(unit), shown.agreesWith, locale) : "", typeof label === "string" ? label.trim() : ""].filter(Boolean).join(" "),
+    });
     const labelHtml =
       typeof label === "string" && label.trim() !== "" ? ` <span class="${STAT_CLASS}__label">${escapeHtml(label.trim())}</span>` : "";
     return (

@@ -30,6 +30,8 @@ export interface ReleaseGraphInput {
   options: ResolvedOptions;
   /** The photo's crops (16×9, 4×3, 1×1), where the build made them. */
   crops?: { url: string; width: number; height: number }[];
+  /** The release's own share card, where it has one: an image of its headline, date and figure. */
+  card?: { url: string; width: number; height: number; alt: string };
 }
 
 type Json = Record<string, unknown>;
@@ -97,11 +99,15 @@ export function releaseGraph(input: ReleaseGraphInput): Json {
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     url: input.url,
     // The photo in the three shapes Google asks for, where the build made them; else as given.
-    image: release.image
-      ? (input.crops?.length ? input.crops : [{ url: release.image.src, width: undefined, height: undefined }]).map((c) =>
-          clean({ "@type": "ImageObject", url: abs(c.url), width: c.width, height: c.height, caption: release.image!.caption, creditText: release.image!.credit }),
-        )
-      : undefined,
+    image: nonEmpty([
+      ...(release.image
+        ? (input.crops?.length ? input.crops : [{ url: release.image.src, width: undefined, height: undefined }]).map((c) =>
+            clean({ "@type": "ImageObject", url: abs(c.url), width: c.width, height: c.height, caption: release.image!.caption, creditText: release.image!.credit }),
+          )
+        : []),
+      // The share card follows the photo: it is the picture where there is none.
+      ...(input.card ? [clean({ "@type": "ImageObject", url: abs(input.card.url), width: input.card.width, height: input.card.height, caption: input.card.alt })] : []),
+    ]),
     author: [{ "@type": "Organization", name: options.identity(locale).publisher.name, url: options.identity(locale).publisher.url }],
     publisher,
     keywords: release.tags.length ? release.tags.map((k) => topicName(input.registries, k, locale, options.defaultLocale)) : undefined,
@@ -168,4 +174,8 @@ export function serializeJsonLd(value: unknown): string {
 
 function clean(o: Json): Json {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)));
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
 }

@@ -1,0 +1,187 @@
+// Share cards at build time: each recent release gets a 1200×630 PNG in its language, other pages the
+// site-wide card of theirs. A card's file is named by the hash of what it shows and of the software
+// that draws it, so a card whose inputs did not change is copied from `.cache/newsroom/cards/`
+// instead of being drawn again, and a social network that cached an old card sees a new URL.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import type { AfterBuild } from "./after-build.ts";
+import type { IndexAccess } from "./collections.ts";
+import type { EleventyConfig } from "./config.ts";
+import { passthroughSource } from "./guest.ts";
+import { passthroughCopiesOf } from "./internals.ts";
+import { formatDate, parseDate } from "../model/dates.ts";
+import { PREFIX } from "../model/errors.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import { assetFolder, localeFor } from "../model/urls.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardPng, logoPng, type CardFont, type CardInput } from "../render/share-card.ts";
+
+export const CARD_CACHE = ".cache/newsroom/cards";
+
+/** A card as a page's `<head>` and JSON-LD name it. */
+export interface ShareCard {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** The locale's site-wide card rather than the page's own. */
+  site: boolean;
+}
+
+/** The first key figure of each release, as its `stat` shortcode printed it. */
+export interface FigureLog {
+  record(inputPath: string, figure: { value: string; label: string }): void;
+  first(inputPath: string): { value: string; label: string } | undefined;
+}
+
+export function createFigureLog(eleventyConfig: EleventyConfig): FigureLog {
+  let byPage = new Map<string, { value: string; label: string }>();
+  eleventyConfig.on("eleventy.before", () => {
+    byPage = new Map();
+  });
+  return {
+    // Content renders in document order, so the first recorded is the first in the text.
+    record: (inputPath, figure) => void (byPage.has(inputPath) || byPage.set(inputPath, figure)),
+    first: (inputPath) => byPage.get(inputPath),
+  };
+}
+
+const require = createRequire(import.meta.url);
+const versionOf = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
+
+/** What draws a card: a new version of any of these may draw other pixels. */
+const RENDERER = `card-2 satori@${versionOf("satori")} sharp@${versionOf("sharp")} noto-serif@${versionOf("@fontsource/noto-serif")}`;
+
+let fontCache: CardFont[] | undefined;
+/** Noto Serif's Latin, Cyrillic and extended Cyrillic subsets, each under its own name: satori looks a
+ * letter up font by font, and with the subsets under one name it would draw ә as a box. */
+function cardFonts(): CardFont[] {
+  if (fontCache) return fontCache;
+  const dir = path.join(path.dirname(require.resolve("@fontsource/noto-serif/package.json")), "files");
+  fontCache = [];
+  for (const subset of ["latin", "cyrillic", "cyrillic-ext"]) {
+    for (const weight of [400, 700] as const) {
+      fontCache.push({ name: `Noto Serif ${subset}`, data: readFileSync(path.join(dir, `noto-serif-${subset}-${weight}-normal.woff`)), weight, style: "normal" });
+    }
+  }
+  return fontCache;
+}
+
+export interface ShareCards {
+  /** The card of a page: its release's own when the release is recent, else the locale's site-wide card. */
+  of(inputPath: string | undefined, url: string | undefined, locale: string): ShareCard | undefined;
+  /** The card files this build references, relative to the output folder, for the manifest. */
+  files(): string[];
+}
+
+export function addShareCards(
+  eleventyConfig: EleventyConfig,
+  options: ResolvedOptions,
+  index: IndexAccess,
+  figures: FigureLog,
+  after: AfterBuild,
+): ShareCards {
+  const folder = `${assetFolder(options.mount)}cards/`;
+  /** Cards asked for in this build, by site path; kept across partial rebuilds under --serve. */
+  let wanted = new Map<string, CardInput>();
+  const logoBytes = new Map<string, Buffer | undefined>();
+  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
+    if (runMode === undefined || runMode === "build") wanted = new Map();
+  });
+
+  const logoFile = (logo: string | undefined): Buffer | undefined => {
+    if (!logo || /^[a-z][a-z0-9+.-]*:/i.test(logo)) return undefined;
+    if (!logoBytes.has(logo)) {
+      const input = eleventyConfig.directories.input;
+      const clean = logo.split(/[?#]/)[0]!;
+      const file = passthroughSource(clean, input, passthroughCopiesOf(eleventyConfig)) ?? [path.join(input, clean), path.join(".", clean)].find((f) => existsSync(f));
+      logoBytes.set(logo, file && existsSync(file) ? readFileSync(file) : undefined);
+    }
+    return logoBytes.get(logo);
+  };
+
+  const card = (name: string, input: CardInput, logo: Buffer | undefined, alt: string, site = false): ShareCard => {
+    const hash = createHash("sha256")
+      .update(RENDERER)
+      .update(JSON.stringify(input))
+      .update(logo ?? "")
+      .digest("hex")
+      .slice(0, 12);
+    const url = `${folder}${name}-${hash}.png`;
+    wanted.set(url, { ...input, ...(logo ? { logoPng: logo } : {}) });
+    return { url, width: CARD_WIDTH, height: CARD_HEIGHT, alt, site };
+  };
+
+  const siteCard = (locale: string): ShareCard => {
+    const id = options.identity(locale);
+    const input: CardInput = { headline: id.siteName, publisher: id.publisher.name, locale };
+    return card(`site-${locale}`, input, logoFile(id.publisher.logo), id.siteName, true);
+  };
+
+  const recent = (published: string): boolean => {
+    if (options.shareCards === false) return false;
+    if (options.shareCards.days === Infinity) return true;
+    const at = parseDate(published, options.timeZone);
+    return at !== undefined && at >= index.now().at.minus({ days: options.shareCards.days });
+  };
+
+  const of: ShareCards["of"] = (inputPath, url, locale) => {
+    if (options.shareCards === false) return undefined;
+    const nav = inputPath ? index.current()?.nav.get(inputPath) : undefined;
+    const release = nav?.self.data.release;
+    if (!release || !recent(release.published)) return siteCard(localeFor(url, locale, options));
+    const id = options.identity(release.lang);
+    const date = formatDate(parseDate(release.published, options.timeZone) ?? DateTime.fromISO(release.published), release.lang, options.timeZone, options.dictionaries[release.lang]!.dateFormat);
+    const figure = figures.first(inputPath!);
+    const input: CardInput = { headline: release.title, date, publisher: id.publisher.name, locale: release.lang, ...(figure ? { figure } : {}) };
+    return card(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFile(id.publisher.logo), release.title);
+  };
+
+  // `{% set newsroomCard = newsroomLang | newsroomShareCard %}` in the head.
+  eleventyConfig.addFilter("newsroomShareCard", function (this: { page?: { inputPath?: string; url?: unknown } }, locale: unknown) {
+    return of(this?.page?.inputPath, typeof this?.page?.url === "string" ? this.page.url : undefined, String(locale ?? options.defaultLocale));
+  });
+
+  after.add(async ({ directories }) => {
+    if (wanted.size === 0) return;
+    const started = performance.now();
+    let drawn = 0;
+    const logos = new Map<Buffer, Buffer>();
+    mkdirSync(CARD_CACHE, { recursive: true });
+    const draw = async (url: string, input: CardInput) => {
+      const cached = path.join(CARD_CACHE, path.posix.basename(url));
+      if (!existsSync(cached)) {
+        const source = input.logoPng;
+        let logo = source ? logos.get(source) : undefined;
+        if (source && !logo) logos.set(source, (logo = await logoPng(source)));
+        const png = await cardPng({ ...input, ...(logo ? { logoPng: logo } : {}) }, cardFonts());
+        // Written whole or not at all: a build stopped halfway leaves no half card to trust.
+        const part = `${cached}.${process.pid}.tmp`;
+        writeFileSync(part, png);
+        renameSync(part, cached);
+        drawn++;
+      }
+      const target = path.join(directories.output, url);
+      if (!existsSync(target) || statSync(target).size !== statSync(cached).size) {
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(cached, target);
+      }
+    };
+    // satori lays out on this thread while sharp compresses the previous card on another.
+    const queue = [...wanted];
+    const workers = Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await draw(...next);
+    });
+    await Promise.all(workers);
+    // Said only when cards were drawn: what the build spent on them (the benchmark reads it).
+    if (drawn > 0) console.log(`${PREFIX} share cards: ${drawn} drawn in ${((performance.now() - started) / 1000).toFixed(1)} s, ${wanted.size - drawn} unchanged from ${CARD_CACHE}`);
+  });
+
+  return { of, files: () => [...wanted.keys()].map((u) => u.slice(1)) };
+}
+
+/** The fonts cards are drawn with, for the test that every letter of ru, kk and en is in them. */
+export const cardFontsForTest = (): CardFont[] => cardFonts();

@@ -1,0 +1,127 @@
+// Share cards: each recent release gets a 1200×630 PNG in its own language that og:image, the
+// Twitter card and the NewsArticle name; other pages, and releases past the window, get the site's
+// card in their language; a card whose inputs did not change is copied from the cache, not drawn.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import * as fontkit from "fontkit";
+import { parse } from "node-html-parser";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { cardFontsForTest } from "../plugin/eleventy/share-cards.ts";
+import { cardPng } from "../plugin/render/share-card.ts";
+import { buildFixture, ROOT, virtualReleases } from "./helpers/build.ts";
+import { filesIn, sharedExample } from "./helpers/site.ts";
+
+const ALPHABETS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяӘәҒғҚқҢңӨөҰұҮүҺһІіABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz«»„“—№";
+
+const head = (site: string, url: string) => {
+  const html = parse(readFileSync(path.join(site, url, "index.html"), "utf8"));
+  const meta = (key: string) => html.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
+  const graph = JSON.parse(html.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}")["@graph"];
+  return { meta, graph };
+};
+
+const fileOf = (site: string, absolute: string) => path.join(site, new URL(absolute).pathname);
+
+describe("share cards", () => {
+  const site = sharedExample();
+  const releases = { ru: "ru/2025/12/turkestan-visit/", kk: "kk/2025/12/turkistan-oblysyna-sapar/", en: "en/2025/12/turkistan-visit/" };
+
+  it("give each release a 1200×630 PNG of its own, named by og:image (which X reads too) and the NewsArticle", async () => {
+    const seen = new Set<string>();
+    for (const [locale, url] of Object.entries(releases)) {
+      const { meta, graph } = head(site, url);
+      const image = meta("og:image")!;
+      expect(image, locale).toMatch(new RegExp(`^https://press\\.example\\.kz/newsroom/cards/${locale}-[a-z0-9-]+-[0-9a-f]{12}\\.png$`));
+      expect(meta("twitter:image:alt")).toBe(meta("og:image:alt"));
+      expect(meta("twitter:card")).toBe("summary_large_image");
+      expect([meta("og:image:width"), meta("og:image:height"), meta("og:image:type")]).toEqual(["1200", "630", "image/png"]);
+      const article = graph.find((n: any) => n["@type"] === "NewsArticle");
+      expect(meta("og:image:alt")).toContain(article.headline);
+      expect(article.image.map((i: any) => i.url)).toContain(image);
+      const png = await sharp(fileOf(site, image)).metadata();
+      expect([png.format, png.width, png.height]).toEqual(["png", 1200, 630]);
+      seen.add(readFileSync(fileOf(site, image)).toString("base64"));
+      // The docs show the Russian card as the example draws it.
+      if (locale === "ru") copyFileSync(fileOf(site, image), path.join(ROOT, "docs/screenshots/share-card-ru.png"));
+    }
+    // Three languages, three different pictures.
+    expect(seen.size).toBe(3);
+  });
+
+  it("give term, list and home pages the site's card in their language", () => {
+    const cards = new Map<string, string>();
+    for (const url of ["ru/tags/", "kk/tags/", "en/tags/", "kk/people/", "ru/"]) {
+      const { meta } = head(site, url);
+      const image = meta("og:image")!;
+      const locale = url.slice(0, 2);
+      expect(image, url).toMatch(new RegExp(`/newsroom/cards/site-${locale}-[0-9a-f]{12}\\.png$`));
+      expect(existsSync(fileOf(site, image))).toBe(true);
+      expect(meta("twitter:card")).toBe("summary_large_image");
+      if (cards.has(locale)) expect(cards.get(locale)).toBe(image);
+      cards.set(locale, image);
+    }
+    expect(head(site, "kk/tags/").meta("og:image:alt")).toBe("Сауда және интеграция министрлігінің баспасөз қызметі");
+  });
+
+  it("are drawn with fonts that hold every Russian, Kazakh and English letter in both weights", () => {
+    for (const weight of [400, 700]) {
+      const fonts = cardFontsForTest().filter((f) => f.weight === weight).map((f) => fontkit.create(f.data) as { hasGlyphForCodePoint(cp: number): boolean });
+      const missing = [...ALPHABETS].filter((ch) => !fonts.some((font) => font.hasGlyphForCodePoint(ch.codePointAt(0)!)));
+      expect(missing, String(weight)).toEqual([]);
+    }
+  });
+
+  it("draw the same card to the same bytes, and another headline to other pixels", async () => {
+    const input = { headline: "Әбілдабеков Түркістан облысына барды", date: "2025 жылғы 16 желтоқсан", publisher: "Сауда және интеграция министрлігі", locale: "kk", figure: { value: "1,4 мың", label: "жұмыс орны" } };
+    const a = await cardPng(input, cardFontsForTest());
+    const b = await cardPng(input, cardFontsForTest());
+    const c = await cardPng({ ...input, headline: "Өскемен: жаңа зауыт ашылды" }, cardFontsForTest());
+    expect(a.equals(b)).toBe(true);
+    expect(a.equals(c)).toBe(false);
+  });
+
+  it("stop at the window: an older release shows the site's card, unless the option widens it to all", async () => {
+    const now = "2025-03-01T12:00:00+05:00";
+    const built = await buildFixture("pagination", { now, search: false }, virtualReleases(40));
+    const recent = built.html("/ru/2025/02/r039/");
+    const old = built.html("/ru/2025/01/r005/");
+    const og = (html: ReturnType<typeof built.html>) => html.querySelector('meta[property="og:image"]')!.getAttribute("content")!;
+    expect(og(recent)).toMatch(/\/newsroom\/cards\/ru-r039-[0-9a-f]{12}\.png$/);
+    expect(og(old)).toMatch(/\/newsroom\/cards\/site-ru-/);
+    const all = await buildFixture("pagination", { now, search: false, shareCards: { days: "all" } }, virtualReleases(40));
+    expect(og(all.html("/ru/2025/01/r005/"))).toMatch(/\/newsroom\/cards\/ru-r005-/);
+    const none = await buildFixture("pagination", { now, search: false, shareCards: false }, virtualReleases(3));
+    expect(none.html("/ru/2025/01/r003/").querySelector('meta[property="og:image"]')).toBeNull();
+  });
+});
+
+describe("the share-card cache", () => {
+  it("draws a card once: a second build copies it from .cache/newsroom/cards, to the same bytes", () => {
+    const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cards-"));
+    mkdirSync(path.join(site, "releases"), { recursive: true });
+    writeFileSync(
+      path.join(site, "eleventy.config.mjs"),
+      `import newsroom from ${JSON.stringify(path.join(ROOT, "plugin/index.ts"))};
+export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служба", siteUrl: "https://press.example.kz", timeZone: "Asia/Almaty", search: false, now: "2025-12-17T12:00:00+05:00" }); };\n`,
+    );
+    writeFileSync(path.join(site, "releases/visit.md"), "---\ntitle: Визит в Туркестан\nlead: Вице-министр посетил область.\ndate: 2025-12-16T10:00\n---\nТекст.\n");
+    const build = (out: string) => {
+      const run = spawnSync(process.execPath, ["--import", pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href, path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--output=${out}`], { cwd: site, encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout;
+    };
+    // The release's card and the site's card.
+    expect(build("one")).toMatch(/share cards: 2 drawn in [\d.]+ s, 0 unchanged/);
+    expect(build("two")).not.toContain("share cards:");
+    const cards = filesIn(path.join(site, "one/newsroom/cards"));
+    expect(cards).toHaveLength(2);
+    for (const file of cards) {
+      expect(readFileSync(path.join(site, "two/newsroom/cards", file)).equals(readFileSync(path.join(site, "one/newsroom/cards", file))), file).toBe(true);
+      expect(existsSync(path.join(site, ".cache/newsroom/cards", file))).toBe(true);
+    }
+  });
+});

@@ -24,6 +24,8 @@ const options: NewsroomOptions = {
   },
   // Every release gets its own share card, however old; by default only the last 30 days' do.
   shareCards: { days: "all" },
+  // Each release page is kept in .cache/newsroom/build; the next build restores the unchanged ones.
+  buildCache: true,
 };
 
 export default function (eleventyConfig: any) {

@@ -9,8 +9,10 @@ const [mode, site, out] = process.argv.slice(2) as [string, string, string];
 
 if (mode === "bare") writeBareTemplates(site);
 // Caches (.cache/newsroom, eleventy-img's) live beside the generated site: each measure starts empty.
-process.chdir(path.dirname(path.resolve(site)));
-const elev = new Eleventy(site, out, {
+const root = path.dirname(path.resolve(site));
+process.chdir(root);
+// Relative folders, as a site's own config gives them.
+const elev = new Eleventy(path.relative(root, path.resolve(site)) || ".", path.relative(root, path.resolve(out)), {
   quietMode: true,
   configPath: false as unknown as string,
   config(eleventyConfig: any) {
@@ -20,6 +22,7 @@ const elev = new Eleventy(site, out, {
         ...NEWSROOM_OPTIONS,
         // `--no-search` in run.ts: the Eleventy build alone, without Pagefind's pass after it.
         search: process.env.NEWSROOM_BENCH_SEARCH !== "0",
+        buildCache: true,
       });
   },
 });

@@ -28,6 +28,8 @@ export interface Generated {
   dir: string;
   releases: number;
   tags: string[];
+  /** Writes one more release, the newest, as a newsroom publishes one: release-<n>.md. */
+  publish(): void;
 }
 
 export function generate(dir: string, n: number, seed = 20251216): Generated {
@@ -66,8 +68,7 @@ export function generate(dir: string, n: number, seed = 20251216): Generated {
 
   const start = Date.UTC(2021, 0, 1);
   const span = 5 * 365 * 24 * 3600 * 1000;
-  for (let i = 0; i < n; i++) {
-    const date = new Date(start + Math.floor(rnd() * span)).toISOString().slice(0, 16);
+  const write = (i: number, date: string) => {
     const paragraphs = Array.from({ length: 7 }, () => Array.from({ length: 4 }, () => sentence(9)).join(" "));
     const who = sample(Object.keys(people), 1 + Math.floor(rnd() * 2));
     const body = [
@@ -98,6 +99,7 @@ export function generate(dir: string, n: number, seed = 20251216): Generated {
       "",
     ].join("\n");
     writeFileSync(path.join(dir, "releases", `release-${String(i).padStart(5, "0")}.md`), frontMatter + body);
-  }
-  return { dir, releases: n, tags };
+  };
+  for (let i = 0; i < n; i++) write(i, new Date(start + Math.floor(rnd() * span)).toISOString().slice(0, 16));
+  return { dir, releases: n, tags, publish: () => write(n, "2025-12-31T10:00") };
 }

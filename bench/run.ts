@@ -1,58 +1,107 @@
-// The benchmark: the newsroom build against bare Eleventy on the same releases, measured in one run.
-// `npm run bench` (N = 1000, 5000, 20000); `npm run bench -- 50` for a quick look;
-// `--no-search` leaves out the Pagefind index, which is written after Eleventy.
+// The benchmark: the newsroom build against bare Eleventy on the same releases, measured in one run,
+// and publishing: one new release added to the archive and built with the build cache.
+// `npm run bench` (N = 2000, 5000, 20000); `npm run bench -- 50` for a quick look;
+// `--no-search` leaves out the Pagefind index, which is written after Eleventy;
+// `--json` prints one JSON line per measured build instead of the table.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "./generate.ts";
+import { filesIn } from "../tests/helpers/site.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const args = process.argv.slice(2);
 const search = !args.includes("--no-search");
+const json = args.includes("--json");
 const sizes = args.map(Number).filter((n) => n > 0);
-const ns = sizes.length > 0 ? sizes : [1000, 5000, 20000];
+const ns = sizes.length > 0 ? sizes : [2000, 5000, 20000];
+
+type Build = "bare" | "newsroom" | "newsroom-publish";
 
 interface Result {
-  mode: string;
+  n: number;
+  build: Build;
   seconds: number;
-  pages: number;
   maxRssMB: number;
+  pages: number;
+  identical?: boolean;
+  /** What the build said it spent on share cards and restored from the cache. */
+  notes: string[];
 }
 
-function measure(mode: "newsroom" | "bare", n: number): Result {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), `newsroom-bench-${mode}-`));
+/** One build in a process of its own; caches live beside the site, in `tmp`. */
+function buildOnce(mode: "bare" | "newsroom", tmp: string, out: string): Omit<Result, "n" | "build"> {
+  const run = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(ROOT, "bench/build-one.ts"), mode, path.join(tmp, "site"), out], {
+    cwd: ROOT,
+    // The cache is what the publish build measures, whatever the environment says.
+    env: { ...process.env, NEWSROOM_BENCH_SEARCH: search ? "1" : "0", NEWSROOM_BUILD_CACHE: "" },
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`${mode} build failed:\n${run.stderr.slice(-4000)}`);
+  const lines = run.stdout.trim().split("\n");
+  const notes = lines.filter((l) => /share cards:|build cache:/.test(l)).map((l) => l.replace(/^\[newsroom\] /, ""));
+  const r = JSON.parse(lines.at(-1)!) as { seconds: number; pages: number; maxRssMB: number };
+  return { seconds: r.seconds, pages: r.pages, maxRssMB: r.maxRssMB, notes };
+}
+
+/** Whether two output folders hold the same files, byte for byte. */
+function sameOutput(a: string, b: string): boolean {
+  const fa = filesIn(a);
+  const fb = filesIn(b);
+  if (fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false;
+  return fa.every((f) => readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
+}
+
+function measure(n: number): Result[] {
+  const results: Result[] = [];
+  const bareDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-bare-"));
   try {
-    generate(path.join(tmp, "site"), n);
-    const run = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(ROOT, "bench/build-one.ts"), mode, path.join(tmp, "site"), path.join(tmp, "out")], {
-      cwd: ROOT,
-      env: { ...process.env, NEWSROOM_BENCH_SEARCH: search ? "1" : "0" },
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    if (run.status !== 0) throw new Error(`${mode} build of ${n} releases failed:\n${run.stderr.slice(-4000)}`);
-    const lines = run.stdout.trim().split("\n");
-    const cards = lines.find((l) => l.includes("share cards:"));
-    if (cards) console.error(`  ${n} releases: ${cards.replace(/^.*share cards: /, "share cards: ")}`);
-    return JSON.parse(lines.at(-1)!) as Result;
+    generate(path.join(bareDir, "site"), n);
+    results.push({ n, build: "bare", ...buildOnce("bare", bareDir, path.join(bareDir, "out")) });
+  } finally {
+    rmSync(bareDir, { recursive: true, force: true });
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
+  try {
+    const site = generate(path.join(tmp, "site"), n);
+    // The full build starts from an empty cache (share cards, fonts, photos, build cache) and fills it.
+    results.push({ n, build: "newsroom", ...buildOnce("newsroom", tmp, path.join(tmp, "out")) });
+    site.publish();
+    const publish = buildOnce("newsroom", tmp, path.join(tmp, "out"));
+    // The same input built clean, with no cache and no earlier output: what publishing must equal.
+    rmSync(path.join(tmp, ".cache"), { recursive: true, force: true });
+    buildOnce("newsroom", tmp, path.join(tmp, "clean"));
+    results.push({ n, build: "newsroom-publish", ...publish, identical: sameOutput(path.join(tmp, "out"), path.join(tmp, "clean")) });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  return results;
 }
 
-const rows: string[] = [];
-const header = "| releases | build | seconds | pages | pages/s | peak RSS (MB) | newsroom ÷ bare |";
-console.log(header);
-console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+if (!json) {
+  console.log("| releases | build | seconds | pages | peak RSS (MB) | ÷ bare | ÷ full | identical to a clean build |");
+  console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+}
 for (const n of ns) {
-  const bare = measure("bare", n);
-  const full = measure("newsroom", n);
-  for (const r of [bare, full]) {
-    const row = `| ${n} | ${r.mode} | ${r.seconds.toFixed(1)} | ${r.pages} | ${Math.round(r.pages / r.seconds)} | ${r.maxRssMB} | ${r === full ? (full.seconds / bare.seconds).toFixed(2) : ""} |`;
-    rows.push(row);
-    console.log(row);
+  const results = measure(n);
+  const bare = results.find((r) => r.build === "bare")!;
+  const full = results.find((r) => r.build === "newsroom")!;
+  for (const r of results) {
+    if (json) {
+      const { notes: _notes, ...line } = r;
+      console.log(JSON.stringify(line));
+      continue;
+    }
+    const ratio = r.build === "newsroom" ? (r.seconds / bare.seconds).toFixed(2) : "";
+    const share = r.build === "newsroom-publish" ? (r.seconds / full.seconds).toFixed(2) : "";
+    console.log(`| ${n} | ${r.build} | ${r.seconds.toFixed(1)} | ${r.pages} | ${r.maxRssMB} | ${ratio} | ${share} | ${r.identical ?? ""} |`);
+    for (const note of r.notes) console.error(`    ${n} ${r.build}: ${note}`);
   }
 }
-console.log(`\nnewsroom: every feature on${search ? ", Pagefind search index included" : ", without the Pagefind search index"}`);
-console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+if (!json) {
+  console.log(`\nnewsroom: every feature on, build cache on${search ? ", Pagefind search index included" : ", without the Pagefind search index"}`);
+  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+}

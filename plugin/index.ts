@@ -21,7 +21,9 @@ import { useSiteMarkdown } from "./eleventy/markdown.ts";
 import { addPhotos } from "./eleventy/photos.ts";
 import { fontFaceCss, fontFiles, writeFonts } from "./eleventy/fonts.ts";
 import { addShortcodes } from "./eleventy/shortcodes.ts";
-import { addShareCards, createFigureLog } from "./eleventy/share-cards.ts";
+import { addShareCards, createFigureLog, ownCard } from "./eleventy/share-cards.ts";
+import { createBuildCache } from "./eleventy/build-cache.ts";
+import { fileURLToPath } from "node:url";
 import { addSearch } from "./eleventy/search.ts";
 import { addSitemaps } from "./eleventy/sitemaps.ts";
 import { createSlugger } from "./model/slug.ts";
@@ -40,6 +42,7 @@ export { createSlugger, RUSSIAN, KAZAKH } from "./model/slug.ts";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   name: string;
+  version: string;
   "11ty": { compatibility: string };
 };
 
@@ -72,7 +75,20 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   freezeRegistryFiles(eleventyConfig, options.registry);
-  const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest, frontMatter);
+  const cache = createBuildCache({
+    eleventyConfig,
+    options,
+    userOptions,
+    slug,
+    frontMatter,
+    software: `${pkg.name}@${pkg.version}`,
+    ownCard: (published, now) => ownCard(options, published, now),
+    pluginDir: fileURLToPath(new URL(".", import.meta.url)),
+    index: () => index.current(),
+  });
+  const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest, frontMatter, cache);
+  // First after the build: the pages restored from the cache are in place before anything reads the output.
+  after.add((event) => cache.restore(event));
   eleventyConfig.addGlobalData("newsroom", {
     siteUrl: options.siteUrl,
     // The site's name, publisher and logo in each locale: `newsroom.identity[newsroomLang].siteName`.
@@ -91,22 +107,24 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     releasesBy: new ReleasesBy(index),
   });
   addListPages(eleventyConfig, options, guest);
-  addIndexPages(eleventyConfig, index);
+  addIndexPages(eleventyConfig, index, cache);
   addTranslations(eleventyConfig, options, index);
   const quotes = createQuoteLog(eleventyConfig);
   const photos = addPhotos(eleventyConfig, options);
   const figures = createFigureLog(eleventyConfig);
   const cards = addShareCards(eleventyConfig, options, index, figures, after);
   addStructuredData(eleventyConfig, options, index, quotes, (inputPath) => photos.cropsOf(inputPath), cards);
-  addFeeds(eleventyConfig, options, index);
+  addFeeds(eleventyConfig, options, index, cache);
   addManifest(eleventyConfig, after, isRelease, () => {
     const owned = ownedFiles(index, options);
-    return { files: [...owned.files, ...photos.files(), ...cards.files(), ...fontPaths], folders: owned.folders };
+    return { files: [...owned.files, ...photos.files(), ...cards.files(), ...fontPaths, ...cache.files()], folders: owned.folders };
   });
   addSitemaps(eleventyConfig, options, index, guest, after);
   addCdnOutput(eleventyConfig, options, guest, isRelease, after);
   addSearch(eleventyConfig, options, layouts.searchScript, after);
   addFilters(eleventyConfig, options, slug);
+  // Last: every file of this build is written, share cards included, when the cache records them.
+  after.add((event) => cache.record(event, index.current()));
 
   const markdown = useSiteMarkdown(eleventyConfig);
   const shortcodes = createShortcodes({ options, renderMarkdown: markdown.render, onQuote: quotes.record, onStat: figures.record });

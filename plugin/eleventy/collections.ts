@@ -24,6 +24,7 @@ import { RELEASE_URL } from "../model/schema.ts";
 import type { Guest } from "./guest.ts";
 import { trackChanges, type ChangeTracker } from "./incremental.ts";
 import { SharedData } from "./internals.ts";
+import type { BuildCache } from "./build-cache.ts";
 
 /** The global data key through which `newsroom check` receives what a build would hold back. */
 export const CHECK_KEY = "newsroomCheck";
@@ -85,6 +86,7 @@ interface ReleaseContext {
   isRelease: (inputPath: unknown) => inputPath is string;
   guest: Guest;
   frontMatter: ReleaseFrontMatter;
+  cache: BuildCache;
 }
 
 /** `newsroom check` passes a report as global data: the build then holds nothing back and tells it what it would have. */
@@ -102,7 +104,7 @@ const WHY = { draft: "a draft", embargo: "under embargo", scheduled: "scheduled 
  * release from everything at once. (Computed data cannot do it: a computed `layout` or `permalink`
  * that reads the key it sets sees its own earlier value, not the front matter.)
  */
-function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter }: ReleaseContext, clock: () => Now) {
+function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter, cache }: ReleaseContext, clock: () => Now) {
   // Topics are the release's own `tags`, set aside when its front matter was read (see frontmatter.ts).
   const normalise = (data: PageData, now: DateTime) =>
     normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug, now);
@@ -120,6 +122,7 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
     const at = clock().at;
     const { release, problems } = normalise(data, at);
     log.add(...problems, ...lintRelease(String(content ?? ""), inputPath), ...checkPermalink(data.permalink, inputPath, options));
+    cache.observe(inputPath, data, release);
     if (release) {
       // Held back (a draft, embargoed, scheduled, or a translation of one of those): dropped before
       // anything can read it, so no page, list, count, feed, sitemap or search entry shows it.
@@ -168,14 +171,20 @@ function sharedUrls(items: CollectionItem[]): Problem[] {
  * The build's index, made by whichever collection asks first: the releases in order, the
  * registries, and every term, archive and link. Every problem of the build stops it here, together.
  */
-function indexBuilder({ eleventyConfig, options, slug, log, isRelease }: ReleaseContext) {
+function indexBuilder({ eleventyConfig, options, slug, log, isRelease, cache }: ReleaseContext) {
   return (api: CollectionApi): BuiltIndex => {
     const all = api.getAll();
-    const items = all.filter((item) => isRelease(item.inputPath));
+    // With the build cache, the releases whose pages are unchanged never were Eleventy's templates.
+    const items = [...all.filter((item) => isRelease(item.inputPath)), ...cache.items()];
+    cache.verify();
     const releases = sortReleases(items, (item) => item.data.release as Release | undefined);
     const dataDir = `./${path.relative(process.cwd(), eleventyConfig.directories.data).split(path.sep).join("/")}/`;
     // Global data is on every page; any page will do.
-    const { registries, problems } = readRegistries((all[0]?.data as Record<string, unknown> | undefined)?.[options.registry], options.registry, dataDir);
+    // (With every release from the build cache, no page may be in the collections: the registries
+    // are then the ones the cache recorded, which its key says are unchanged.)
+    const { registries, problems } = all.length > 0 || !cache.active()
+      ? readRegistries((all[0]?.data as Record<string, unknown> | undefined)?.[options.registry], options.registry, dataDir)
+      : { registries: cache.registries(), problems: [] };
     log.add(...problems, ...unknownKeys(releases, registries), ...sharedUrls(items));
     // Terms built from a broken registry would only add confusing problems of their own.
     log.throwIfAny();
@@ -195,8 +204,9 @@ export function addReleases(
   isRelease: (inputPath: unknown) => inputPath is string,
   guest: Guest,
   frontMatter: ReleaseFrontMatter,
+  cache: BuildCache,
 ): IndexAccess {
-  const context: ReleaseContext = { eleventyConfig, options, slug, log, isRelease, guest, frontMatter };
+  const context: ReleaseContext = { eleventyConfig, options, slug, log, isRelease, guest, frontMatter, cache };
   // One clock a build, read when it starts: embargoes, schedules, the news sitemap and the date
   // checks all ask this one instant. One index a build, shared by everything that reads it.
   let now: Now | undefined;

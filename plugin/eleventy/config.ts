@@ -37,4 +37,6 @@ export interface EleventyConfig {
   amendLibrary(name: string, fn: (library: any) => void): void;
   on(event: string, fn: (...args: any[]) => unknown): void;
   addWatchTarget(target: string): void;
+  /** Globs Eleventy leaves out; read when it first looks for templates. */
+  ignores: Set<string>;
 }

@@ -1,4 +1,5 @@
 // The feeds as Eleventy pages: one virtual template per format, paginated over the index's feeds.
+import type { BuildCache } from "./build-cache.ts";
 import type { IndexAccess } from "./collections.ts";
 import type { EleventyConfig } from "./config.ts";
 import { indexPages, VIRTUAL } from "./guest.ts";
@@ -18,13 +19,17 @@ function feedsOfBuild(built: NonNullable<ReturnType<IndexAccess["current"]>>, op
   return feeds;
 }
 
-export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess): void {
+export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOptions, index: IndexAccess, cache: BuildCache): void {
   if (!options.feeds) return;
   const toRender = new WeakMap<object, Feed[]>();
   const feeds = () => {
     const built = index.current()!;
     let pages = toRender.get(built);
-    if (!pages) toRender.set(built, (pages = index.changes.pagesToRender("feed", feedsOfBuild(built, options))));
+    if (!pages) {
+      const changed = index.changes.pagesToRender("feed", feedsOfBuild(built, options));
+      const files = (feed: Feed) => (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => fileOfUrl(feedUrl(feed.base, format)));
+      toRender.set(built, (pages = cache.pagesToRender("feed", changed, files)));
+    }
     return pages;
   };
 

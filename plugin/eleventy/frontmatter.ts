@@ -10,6 +10,7 @@ import type { ResolvedOptions } from "../model/options.ts";
 import type { EleventyConfig } from "./config.ts";
 import { OWN_KEYS, RELEASE_URL } from "../model/schema.ts";
 import { currentYamlEngine, engineFilePath, type YamlEngine } from "./internals.ts";
+import { RELEASE_LAYOUT } from "./layouts.ts";
 
 /**
  * YAML without the timestamp type: a date stays the text the author wrote, so the plugin can tell
@@ -44,6 +45,11 @@ function ownRelease(fm: Record<string, unknown>, layout: string): Record<string,
   return fm;
 }
 
+/** A release's front matter as the plugin reads it: its own YAML, its layout and URL filled in. */
+export function parseReleaseFrontMatter(source: string, layout = RELEASE_LAYOUT): Record<string, unknown> {
+  return ownRelease((yaml.load(source, { schema: SCHEMA }) as Record<string, unknown> | null) ?? {}, layout);
+}
+
 export function useZonedDates(
   eleventyConfig: EleventyConfig,
   options: ResolvedOptions,
@@ -57,7 +63,7 @@ export function useZonedDates(
   const previous = currentYamlEngine(eleventyConfig);
   const fallback: YamlEngine = previous ?? ((source) => yaml.load(source));
   const readRelease = (source: string, file: string) => {
-    const fm = ownRelease((yaml.load(source, { schema: SCHEMA }) as Record<string, unknown> | null) ?? {}, releaseLayout);
+    const fm = parseReleaseFrontMatter(source, releaseLayout);
     frontMatter.set(path.resolve(file), fm);
     return fm;
   };

@@ -69,3 +69,16 @@ export const REBUILD_FILE = ".cache/newsroom/published-releases.txt";
  * generated template paginates over are such objects.
  */
 export class SharedData {}
+
+/**
+ * 8. The build cache's plan runs in `eleventy.config`, when the directories are final and before
+ * Eleventy looks for templates. By then Eleventy has merged the config: the `ignores` Set is still
+ * the one the plugin holds (it is read when templates are looked for), but `virtualTemplates` was
+ * copied, so a late `addTemplate` would not reach the build. This adds one where Eleventy reads
+ * them, under the key `addTemplate` would use (a path relative to the input folder).
+ */
+export function addTemplateLate(templateConfig: unknown, inputPath: string, content: string): void {
+  const merged = (templateConfig as { getConfig(): { virtualTemplates: Record<string, unknown> } }).getConfig();
+  const key = inputPath.split("\\").join("/").replace(/^\.\//, "");
+  merged.virtualTemplates[key] = { inputPath: key, data: undefined, content };
+}

@@ -6,6 +6,8 @@ import { ARCHIVE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT } from "./layout
 import type { ResolvedOptions } from "../model/options.ts";
 import type { Release } from "../model/releases.ts";
 import { pageUrl } from "../model/urls.ts";
+import type { BuildCache } from "./build-cache.ts";
+import { fileOfUrl } from "./manifest.ts";
 
 const inLocale = (locale: string) => (items: CollectionItem[]) =>
   items.filter((item) => (item.data.release as Release | undefined)?.lang === locale);
@@ -48,12 +50,15 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
 }
 
 /** Term pages, the index of each kind of term, and the archives: one virtual template each, over the index. */
-export function addIndexPages(eleventyConfig: EleventyConfig, index: IndexAccess): void {
+export function addIndexPages(eleventyConfig: EleventyConfig, index: IndexAccess, cache: BuildCache): void {
   const built = () => index.current()!;
+  // Under --serve, what a saved release changed; in a cached build, what differs from the cache.
+  const toRender = <T extends { url: string }>(kind: string, pages: T[]) =>
+    cache.pagesToRender(kind, index.changes.pagesToRender(kind, pages), (page) => [fileOfUrl(page.url)]);
   const generated = [
-    ["terms", "termPage", TERM_LAYOUT, () => index.changes.pagesToRender("term", built().termPages)],
-    ["term-indexes", "termIndex", TERMS_LAYOUT, () => index.changes.pagesToRender("terms", built().termIndexes)],
-    ["archives", "archivePage", ARCHIVE_LAYOUT, () => index.changes.pagesToRender("archive", built().archivePages)],
+    ["terms", "termPage", TERM_LAYOUT, () => toRender("term", built().termPages)],
+    ["term-indexes", "termIndex", TERMS_LAYOUT, () => toRender("terms", built().termIndexes)],
+    ["archives", "archivePage", ARCHIVE_LAYOUT, () => toRender("archive", built().archivePages)],
   ] as const;
   for (const [name, alias, layout, read] of generated) {
     eleventyConfig.addTemplate(`${VIRTUAL}${name}.11ty.js`, {

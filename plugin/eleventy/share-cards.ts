@@ -70,6 +70,14 @@ function cardFonts(): CardFont[] {
   return fontCache;
 }
 
+/** Whether a release published then has a card of its own at `now`: it is inside the window. */
+export function ownCard(options: ResolvedOptions, published: string, now: DateTime): boolean {
+  if (options.shareCards === false) return false;
+  if (options.shareCards.days === Infinity) return true;
+  const at = parseDate(published, options.timeZone);
+  return at !== undefined && at >= now.minus({ days: options.shareCards.days });
+}
+
 export interface ShareCards {
   /** The card of a page: its release's own when the release is recent, else the locale's site-wide card. */
   of(inputPath: string | undefined, url: string | undefined, locale: string): ShareCard | undefined;
@@ -121,12 +129,7 @@ export function addShareCards(
     return card(`site-${locale}`, input, logoFile(id.publisher.logo), id.siteName, true);
   };
 
-  const recent = (published: string): boolean => {
-    if (options.shareCards === false) return false;
-    if (options.shareCards.days === Infinity) return true;
-    const at = parseDate(published, options.timeZone);
-    return at !== undefined && at >= index.now().at.minus({ days: options.shareCards.days });
-  };
+  const recent = (published: string): boolean => ownCard(options, published, index.now().at);
 
   const of: ShareCards["of"] = (inputPath, url, locale) => {
     if (options.shareCards === false) return undefined;

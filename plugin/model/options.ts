@@ -91,6 +91,11 @@ export interface NewsroomOptions {
   shareCards?: false | { days?: number | "all" };
   /** The most tags, people, organisations and places one release may name (20 each by default). */
   limits?: Partial<Record<"tags" | "people" | "organisations" | "places", number>>;
+  /**
+   * Keep each release page in `.cache/newsroom/build/` and, in the next production build, restore
+   * the pages whose inputs did not change instead of passing their releases through Eleventy.
+   */
+  buildCache?: boolean;
 }
 
 export interface SiteFiles {
@@ -137,6 +142,7 @@ export interface ResolvedOptions {
   limits: Record<"tags" | "people" | "organisations" | "places", number>;
   /** `days` is Infinity for "all". */
   shareCards: false | { days: number };
+  buildCache: boolean;
 }
 
 /**
@@ -176,13 +182,16 @@ export const DEFAULTS = {
   // A release is shared mostly in its first weeks; drawing a card costs about 70 ms, so an archive
   // of 20,000 would spend 20 minutes on cards nobody asks for. Older releases show the site's card.
   shareCards: { days: 30 },
+  // Off unless asked for: a release layout of the site's own that lists other releases (say, the
+  // latest five) would show them as they were when its page was cached.
+  buildCache: false,
 } as const;
 
 /** Every option's name, for "did you mean" on a mistyped one. */
 export const OPTION_KEYS = [
   "siteName", "siteUrl", "publisher", "defaultLocale", "defaultLocaleAtRoot", "locales", "strings", "timeZone",
   "releases", "perPage", "registry", "statNotation", "transliteration", "feedLength", "sitemapSize", "now",
-  "search", "headers", "drafts", "mount", "feeds", "fields", "limits", "files", "shareCards",
+  "search", "headers", "drafts", "mount", "feeds", "fields", "limits", "files", "shareCards", "buildCache",
 ] as const satisfies readonly (keyof NewsroomOptions)[];
 const NESTED_KEYS: Record<string, readonly string[]> = {
   publisher: ["name", "url", "logo"],
@@ -296,7 +305,7 @@ function checkValues(o: NewsroomOptions, bad: Bad) {
   const sitemapSize = whole("sitemapSize", 50_000, "give a whole number from 1 to 50000");
   const statNotation = o.statNotation ?? DEFAULTS.statNotation;
   if (statNotation !== "compact" && statNotation !== "full") bad("statNotation", `is ${JSON.stringify(statNotation)}`, 'write "compact" (60 тыс.) or "full" (60 000)');
-  for (const key of ["search", "headers", "feeds", "defaultLocaleAtRoot", "drafts"] as const) {
+  for (const key of ["search", "headers", "feeds", "defaultLocaleAtRoot", "drafts", "buildCache"] as const) {
     if (o[key] !== undefined && typeof o[key] !== "boolean") bad(key, `is ${JSON.stringify(o[key])}`, `write ${key}: true or ${key}: false`);
   }
   const releases = String(o.releases ?? DEFAULTS.releases).replace(/^\.\/+/, "").replace(/\/+$/, "");
@@ -383,6 +392,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     search: o.search ?? DEFAULTS.search,
     headers: o.headers ?? DEFAULTS.headers,
     feeds: o.feeds ?? DEFAULTS.feeds,
+    buildCache: o.buildCache ?? DEFAULTS.buildCache,
     pathPrefix: () => "",
     now: o.now ?? DEFAULTS.now,
   };

@@ -1,0 +1,553 @@
+// The build cache (`buildCache: true`): a release page whose inputs did not change is not passed
+// through Eleventy at all. Eleventy's cost grows with every template it reads (data cascade,
+// collections, dependency graph), so the only way to publish one release into 20,000 in seconds is
+// for the other 19,999 not to be templates in that build. Before Eleventy looks for templates, the
+// plan reads every release file and, from the previous build's record in `.cache/newsroom/build/`,
+// works out the whole index — neighbours, related releases, terms, translations — with the new or
+// edited files read the way Eleventy will read them. A release page whose signature (its file, its
+// record, and everything it shows of other releases) is unchanged is restored from the cache; every
+// other release goes through Eleventy as a template of the same path. The plan's reading of each new
+// file is checked against Eleventy's own before any page renders: where they differ, the build
+// stops and the cache is dropped, rather than write a page from a wrong guess.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { DateTime } from "luxon";
+import type { AfterEvent } from "./after-build.ts";
+import type { BuiltIndex } from "./collections.ts";
+import type { CollectionItem, EleventyConfig } from "./config.ts";
+import { parseReleaseFrontMatter, TOPICS } from "./frontmatter.ts";
+import { addTemplateLate } from "./internals.ts";
+import { fileOfUrl } from "./manifest.ts";
+import { resolveNow } from "../model/clock.ts";
+import { NewsroomError, PREFIX } from "../model/errors.ts";
+import type { ResolvedOptions } from "../model/options.ts";
+import { holdOf, originalOf, rawHoldOf, type Hold } from "../model/publishing.ts";
+import { normaliseRelease, sortReleases, type Release } from "../model/releases.ts";
+import { OWN_KEYS, RELEASE_FIELDS, type Registries } from "../model/schema.ts";
+import type { Slugger } from "../model/slug.ts";
+import { buildIndex } from "../model/taxonomy.ts";
+import { assetFolder } from "../model/urls.ts";
+
+export const BUILD_CACHE = ".cache/newsroom/build";
+/** The cache's own layout; a cache of another format is not read. */
+const FORMAT = 1;
+const STATE = "state.json";
+/** Files larger than this are known by size and time rather than read: images, videos, archives. */
+const READ_LIMIT = 1024 * 1024;
+
+/** What the cache keeps of a release between builds. */
+interface ReleaseEntry {
+  /** sha256 of the file. */
+  hash: string;
+  /** Its front matter as the plugin's YAML engine read it. */
+  frontMatter: Record<string, unknown>;
+  /** Its normalised record, where it is valid. */
+  record?: Release;
+  /** Its body as Eleventy rendered it, for feeds. */
+  content?: string;
+  date?: string;
+}
+
+interface PageEntry {
+  signature: string;
+  /** sha256 of the page, its name in the store. */
+  sha: string;
+  size: number;
+  mtimeMs: number;
+  /** Files the page refers to that the plugin made for it (photos, share cards), relative to the output. */
+  assets: { file: string; sha: string }[];
+}
+
+interface State {
+  format: number;
+  key: string;
+  releases: Record<string, ReleaseEntry>;
+  /** What each folder's data files give every release in it, for fields a release can carry. */
+  cascades: Record<string, Record<string, unknown> | null>;
+  registries: Registries;
+  pages: Record<string, PageEntry>;
+}
+
+/** A release restored from the cache, shaped like the collection item Eleventy would have made. */
+type CachedItem = CollectionItem & { content: string; templateContent: string };
+
+export interface BuildCache {
+  /** Whether this build uses the cache (`buildCache: true`, a production build that writes files). */
+  active(): boolean;
+  /** Releases not passed through Eleventy, for the index. */
+  items(): CollectionItem[];
+  /** The registries the previous build read (the cache's key vouches they are the same). */
+  registries(): Registries;
+  /** Each release Eleventy read: its record is checked against the plan's and kept for next time. */
+  observe(inputPath: string, data: Record<string, unknown>, release: Release | undefined): void;
+  /** Before pages render: every release the plan foresaw must be what Eleventy read. */
+  verify(): void;
+  /** First after Eleventy wrote the site: puts the unchanged pages and their assets back. */
+  restore(event: AfterEvent): void;
+  /** Last, once every file is written (share cards too): stores new pages, writes the record. */
+  record(event: AfterEvent, index: BuiltIndex | undefined): void;
+  /**
+   * Of the generated pages of one kind (term, archive, feed …), those to render: a page whose
+   * signature is unchanged and whose files can be put back is left out, and restored after the build.
+   */
+  pagesToRender<T extends object>(kind: string, pages: T[], filesOf: (page: T) => string[]): T[];
+  /** The files restored from the cache (pages and their assets), for the manifest. */
+  files(): string[];
+}
+
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+const posix = (p: string) => p.split(path.sep).join("/");
+
+/** Every file below `dir`, except folders no build reads from. */
+function walk(dir: string, skip: (full: string, name: string) => boolean, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const full = path.join(dir, name);
+    if (skip(full, name)) continue;
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) walk(full, skip, out);
+    else if (stat.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Eleventy's fileSlug: the name without its extension and a leading date; an index file takes its folder's name. */
+function fileSlugOf(file: string): string {
+  let base = path.basename(file, path.extname(file));
+  if (base === "index") base = path.basename(path.dirname(file));
+  return base.replace(/^\d{4}-\d{2}-\d{2}-/, "");
+}
+
+/** A release file's front matter: between its first two `---` lines. Undefined when it has none. */
+function frontMatterOf(source: string): string | undefined {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source.replace(/^\uFEFF/, ""));
+  return m?.[1];
+}
+
+/** What a page shows of other releases: their cards (not their whole text), term links without counts. */
+function navReplacer(this: unknown, key: string, value: unknown): unknown {
+  if (key === "self" || key === "count") return undefined;
+  if (value && typeof value === "object" && "inputPath" in value && "data" in value) {
+    const item = value as unknown as { url: string; data: { release?: Release } };
+    const r = item.data.release;
+    return r ? [item.url, r.title, r.lead, r.published, r.updated, r.dateline, r.lang, r.image, r.byline] : item.url;
+  }
+  return value;
+}
+
+/** What a generated page shows: release cards with their text's hash (a feed carries it), a term's count, not its every release. */
+function generatedReplacer(hashes: Map<string, string>) {
+  return function (this: unknown, key: string, value: unknown): unknown {
+    if (key === "items" && typeof this === "object" && this !== null && "slug" in this && "kind" in this) return undefined;
+    if (value && typeof value === "object" && "inputPath" in value && "data" in value) {
+      const item = value as unknown as { inputPath: string; url: string; data: { release?: Release } };
+      const r = item.data.release;
+      return [item.url, hashes.get(item.inputPath) ?? item.inputPath, r ?? null];
+    }
+    return value;
+  };
+}
+
+export interface CacheContext {
+  eleventyConfig: EleventyConfig;
+  options: ResolvedOptions;
+  /** The options as the site gave them: part of the cache's key. */
+  userOptions: unknown;
+  slug: Slugger;
+  frontMatter: Map<string, Record<string, unknown>>;
+  /** What makes the output besides the site's files: the plugin's code and its dependencies' versions. */
+  software: string;
+  /** Whether a release's share card is its own (recent) at this instant. */
+  ownCard(published: string, now: DateTime): boolean;
+  pluginDir: string;
+  /** The build's index, once collections have run. */
+  index(): BuiltIndex | undefined;
+}
+
+/** The versions of what renders pages: a new one may write other bytes. */
+function softwareVersions(): string {
+  const require = createRequire(import.meta.url);
+  const names = ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "luxon", "slugify", "typograf", "satori", "sharp", "@fontsource/noto-serif", "subset-font", "js-yaml", "zod"];
+  return names
+    .map((name) => {
+      try {
+        return `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version}`;
+      } catch {
+        return `${name}@?`;
+      }
+    })
+    .join(" ");
+}
+
+export function createBuildCache(ctx: CacheContext): BuildCache {
+  const { eleventyConfig, options, slug, frontMatter, index } = ctx;
+  let on = false;
+  let state: State | undefined;
+  let next: State | undefined;
+  let cached = new Map<string, CachedItem>();
+  /** Releases read by the plan from a changed file: what Eleventy must agree with. */
+  let foreseen = new Map<string, string>();
+  let observed = new Map<string, { record?: Release; cascade: Record<string, unknown> }>();
+  let restored: string[] = [];
+  /** Generated pages of this build: those rendered (to record) and those left to restore, by file. */
+  let generatedRendered = new Map<string, string>();
+  let generatedKept = new Map<string, PageEntry>();
+  /** Each release file's hash, for what generated pages show of its text (feeds carry it whole). */
+  let fileHashes = new Map<string, string>();
+  let key = "";
+  let nowAt: DateTime | undefined;
+
+  const putBack = (output: string, rel: string, sha: string) => {
+    const full = path.join(output, rel);
+    mkdirSync(path.dirname(full), { recursive: true });
+    copyFileSync(store(sha), full);
+  };
+  // NEWSROOM_BUILD_CACHE=off builds without it, whatever the config says: a clean build on demand.
+  const enabled = () => options.buildCache && process.env.ELEVENTY_RUN_MODE === "build" && process.env.NEWSROOM_BUILD_CACHE !== "off";
+  const stateFile = () => path.join(BUILD_CACHE, STATE);
+  const store = (sha: string) => path.join(BUILD_CACHE, "store", sha.slice(0, 2), sha);
+
+  function readState(): State | undefined {
+    try {
+      const s = JSON.parse(readFileSync(stateFile(), "utf8")) as State;
+      if (s.format !== FORMAT || typeof s.key !== "string" || typeof s.releases !== "object" || typeof s.pages !== "object" || typeof s.cascades !== "object") return undefined;
+      return s;
+    } catch {
+      // Missing, half-written or not JSON: never trusted, rebuilt from scratch.
+      return undefined;
+    }
+  }
+
+  /** Everything besides the releases that can change a page: the site's other files, options, software, path prefix. */
+  function globalKey(input: string, output: string, releasesDir: string): string {
+    const h = createHash("sha256");
+    h.update(`${FORMAT}\n${ctx.software} ${softwareVersions()}\n${process.version} ${process.versions.icu} ${process.versions.tz}\n`);
+    h.update(JSON.stringify(ctx.userOptions, (_k, v) => (typeof v === "function" ? String(v) : v)));
+    h.update(`\npathPrefix ${options.pathPrefix()}\n`);
+    const root = process.cwd();
+    const outputAbs = path.resolve(output);
+    const isReleaseFile = (full: string) => full.startsWith(releasesDir + path.sep) && full.endsWith(".md");
+    const skip = (full: string, name: string) =>
+      name === "node_modules" || name === ".git" || name === ".cache" || full === outputAbs || isReleaseFile(full);
+    const roots = [...new Set([root, path.resolve(input), path.resolve(eleventyConfig.directories.includes), path.resolve(eleventyConfig.directories.data), ctx.pluginDir])];
+    for (const r of roots) {
+      for (const file of walk(r, skip)) {
+        const stat = statSync(file);
+        h.update(`${posix(path.relative(root, file))}\0`);
+        h.update(stat.size > READ_LIMIT ? `${stat.size} ${stat.mtimeMs}` : sha256(readFileSync(file)));
+        h.update("\n");
+      }
+    }
+    return h.digest("hex");
+  }
+
+  /** A page's signature: the cache's key, its file, its record, and what it shows of others. */
+  function signatureOf(entryHash: string, item: CollectionItem, index: Pick<BuiltIndex, "nav" | "alternates">, now: DateTime): string {
+    const release = item.data.release!;
+    const nav = index.nav.get(item.inputPath);
+    const alternates = [...(index.alternates.get(release.alternateKey) ?? new Map<string, string>())];
+    return sha256(JSON.stringify([key, entryHash, item.url, release, nav ?? null, alternates, ctx.ownCard(release.published, now)], navReplacer));
+  }
+
+  /** Whether a page can be put back: the output still holds it as written, or the store has it whole. */
+  function restorable(file: string, page: PageEntry, output: string): boolean {
+    const ok = (rel: string, sha: string, size?: number, mtimeMs?: number) => {
+      const target = path.join(output, rel);
+      if (size !== undefined && existsSync(target)) {
+        const s = statSync(target);
+        if (s.size === size && s.mtimeMs === mtimeMs) return true;
+      }
+      const stored = store(sha);
+      return existsSync(stored) && sha256(readFileSync(stored)) === sha;
+    };
+    return ok(file, page.sha, page.size, page.mtimeMs) && page.assets.every((a) => existsSync(path.join(output, a.file)) || ok(a.file, a.sha));
+  }
+
+  /** Before Eleventy looks for templates: which releases it reads, and which come from the cache. */
+  async function plan(templateConfig: unknown): Promise<void> {
+    cached = new Map();
+    foreseen = new Map();
+    observed = new Map();
+    restored = [];
+    generatedRendered = new Map();
+    generatedKept = new Map();
+    fileHashes = new Map();
+    on = enabled();
+    if (!on) return;
+    const input = eleventyConfig.directories.input;
+    const output = eleventyConfig.directories.output;
+    // Eleventy names a virtual template under an absolute input folder by its absolute path, a
+    // file by a relative one: the two builds would not name a release alike.
+    if (path.isAbsolute(input)) {
+      console.log(`${PREFIX} build cache off: the input folder is given as an absolute path (${input}); give it relative to the project`);
+      on = false;
+      return;
+    }
+    const releasesDir = path.resolve(input, options.releases);
+    key = globalKey(input, output, releasesDir);
+    nowAt = resolveNow(options.now, process.env, options.timeZone, DateTime.now()).at;
+    const previous = readState();
+    state = previous?.key === key ? previous : undefined;
+    next = { format: FORMAT, key, releases: {}, cascades: state?.cascades ?? {}, registries: state?.registries, pages: {} } as State;
+    const files = walk(releasesDir, (_full, name) => name === "node_modules").filter((f) => f.endsWith(".md"));
+    for (const file of files) fileHashes.set(`./${posix(path.relative(process.cwd(), file))}`, sha256(readFileSync(file)));
+    // No record to go by (first build, or anything besides the releases changed): Eleventy reads every file.
+    if (!state) return;
+
+    const drafts = options.drafts ?? false;
+    const entries: { inputPath: string; file: string; source: string; entry: ReleaseEntry; changed: boolean }[] = [];
+    for (const file of files) {
+      const inputPath = `./${posix(path.relative(process.cwd(), file))}`;
+      const hash = fileHashes.get(inputPath)!;
+      const known = state.releases[inputPath];
+      if (known && known.hash === hash) {
+        entries.push({ inputPath, file, source: "", entry: known, changed: false });
+        continue;
+      }
+      // A new or edited file: read as Eleventy will read it, with its folder's data as last time.
+      const source = readFileSync(file, "utf8");
+      const yaml = frontMatterOf(source);
+      const cascade = state.cascades[posix(path.relative(process.cwd(), path.dirname(file)))];
+      if (yaml === undefined || cascade === undefined || cascade === null) return;
+      let fm: Record<string, unknown>;
+      try {
+        fm = parseReleaseFrontMatter(yaml);
+      } catch {
+        return;
+      }
+      const data = { ...cascade, ...fm, page: { inputPath, fileSlug: fileSlugOf(file) } };
+      const { release } = normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath, fileSlug: fileSlugOf(file) }, options, slug, nowAt);
+      // A file with problems goes to Eleventy, which names them; the cache cannot plan around it.
+      if (!release) return;
+      entries.push({ inputPath, file, source, entry: { hash, frontMatter: fm, record: release }, changed: true });
+    }
+
+    // Which releases are published at this build's instant: the same rules as the preprocessor's.
+    for (const e of entries) frontMatter.set(path.resolve(e.file), e.entry.frontMatter);
+    const items: (CollectionItem & { entry: ReleaseEntry; changed: boolean; file: string; source: string })[] = [];
+    const unread = new Set<string>();
+    for (const e of entries) {
+      const release = e.entry.record;
+      if (!release) continue;
+      const data: Record<string, unknown> = { ...e.entry.frontMatter, release };
+      const original = originalOf(release, data, frontMatter.values(), options.defaultLocale);
+      const hold: Hold | undefined =
+        (e.entry.frontMatter.draft === true ? "draft" : undefined) ?? holdOf(release, nowAt) ?? (original ? rawHoldOf(original, nowAt, drafts, options.timeZone) : undefined);
+      if (hold !== undefined && (hold !== "draft" || !drafts)) {
+        // A draft is dropped before Eleventy reads it through: there is nothing of it to compare.
+        if (hold === "draft") unread.add(e.inputPath);
+        continue;
+      }
+      const fileSlug = fileSlugOf(e.file);
+      items.push({
+        inputPath: e.inputPath,
+        url: release.url,
+        date: new Date(release.published),
+        fileSlug,
+        data: { ...e.entry.frontMatter, release, page: { inputPath: e.inputPath, fileSlug, url: release.url } },
+        entry: e.entry,
+        changed: e.changed,
+        file: e.file,
+        source: e.source,
+      });
+    }
+    const sorted = sortReleases(items, (item) => item.data.release);
+    const index = buildIndex(sorted, state.registries, options, slug);
+    if (index.problems.length > 0) return;
+
+    // From here the plan holds: releases whose page is unchanged come from the cache.
+    // Ignore globs are relative to the project's folder; virtual templates' paths to the input folder.
+    eleventyConfig.ignores.add(`${posix(path.relative(process.cwd(), releasesDir))}/**/*.md`);
+    const inEleventy = new Set<string>(entries.map((e) => e.inputPath));
+    for (const item of sorted) {
+      const page = state.pages[fileOfUrl(item.url)];
+      if (item.changed || !page || item.entry.content === undefined) continue;
+      if (page.signature !== signatureOf(item.entry.hash, item, index, nowAt)) continue;
+      if (!restorable(fileOfUrl(item.url), page, output)) continue;
+      const content = item.entry.content;
+      cached.set(item.inputPath, {
+        inputPath: item.inputPath,
+        url: item.url,
+        date: item.date,
+        fileSlug: item.fileSlug,
+        data: item.data,
+        content,
+        templateContent: content,
+      } as CachedItem);
+      inEleventy.delete(item.inputPath);
+    }
+    for (const e of entries) {
+      if (!inEleventy.has(e.inputPath)) continue;
+      if (e.changed && !unread.has(e.inputPath)) foreseen.set(e.inputPath, JSON.stringify(e.entry.record));
+      const source = e.source || readFileSync(e.file, "utf8");
+      addTemplateLate(templateConfig, posix(path.relative(path.resolve(input), e.file)), source);
+    }
+  }
+
+  eleventyConfig.on("eleventy.config", plan);
+
+  return {
+    active: () => on,
+    items: () => [...cached.values()],
+    registries: () => state?.registries ?? ({ people: {}, organisations: {}, places: {}, topics: {} } as unknown as Registries),
+    observe(inputPath, data, release) {
+      if (!on) return;
+      const own = new Set(Array.isArray(data[OWN_KEYS]) ? (data[OWN_KEYS] as string[]) : []);
+      const cascade: Record<string, unknown> = {};
+      for (const field of RELEASE_FIELDS) if (field in data && !own.has(field) && field !== "layout" && field !== "permalink") cascade[field] = data[field];
+      observed.set(inputPath, { ...(release ? { record: release } : {}), cascade });
+    },
+    verify() {
+      if (!on) return;
+      const wrong: { file: string; field: string }[] = [];
+      for (const [inputPath, expected] of foreseen) {
+        const seen = observed.get(inputPath);
+        if (seen && JSON.stringify(seen.record) === expected) continue;
+        const was = JSON.parse(expected) as Record<string, unknown>;
+        const is = (seen?.record ?? {}) as unknown as Record<string, unknown>;
+        const field = [...new Set([...Object.keys(was), ...Object.keys(is)])].find((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k])) ?? "release";
+        wrong.push({ file: inputPath, field });
+      }
+      if (wrong.length > 0) {
+        rmSync(stateFile(), { force: true });
+        throw new NewsroomError(
+          wrong.map(({ file, field }) => ({
+            file,
+            field,
+            message: "was read by Eleventy otherwise than the build cache foresaw (the site's folder or computed data changes releases)",
+            fix: "build again: the cache was cleared, and the next build reads every release; if it happens again, set buildCache: false",
+          })),
+        );
+      }
+    },
+    restore({ directories }) {
+      if (!on || !next) return;
+      const output = directories.output;
+      // Pages from the cache: back in the output where it no longer holds them as written.
+      const putPageBack = (rel: string, page: PageEntry) => {
+        const target = path.join(output, rel);
+        let s = existsSync(target) ? statSync(target) : undefined;
+        if (!s || s.size !== page.size || s.mtimeMs !== page.mtimeMs) {
+          putBack(output, rel, page.sha);
+          s = statSync(target);
+        }
+        for (const a of page.assets) if (!existsSync(path.join(output, a.file))) putBack(output, a.file, a.sha);
+        restored.push(rel, ...page.assets.map((a) => a.file));
+        next!.pages[rel] = { ...page, size: s.size, mtimeMs: s.mtimeMs };
+      };
+      for (const item of cached.values()) {
+        const rel = fileOfUrl(item.url);
+        putPageBack(rel, state!.pages[rel]!);
+        next.releases[item.inputPath] = state!.releases[item.inputPath]!;
+      }
+      for (const [rel, page] of generatedKept) putPageBack(rel, page);
+    },
+    record({ directories }, index) {
+      if (!on || !next || !index) return;
+      const output = directories.output;
+      const assetRef = new RegExp(`${assetFolder(options.mount).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:img|cards)/[^"'\\s),<>]+`, "g");
+      const keep = (rel: string): { sha: string; size: number; mtimeMs: number } => {
+        const full = path.join(output, rel);
+        const bytes = readFileSync(full);
+        const sha = sha256(bytes);
+        const target = store(sha);
+        if (!existsSync(target)) {
+          mkdirSync(path.dirname(target), { recursive: true });
+          const part = `${target}.${process.pid}.tmp`;
+          writeFileSync(part, bytes);
+          renameSync(part, target);
+        }
+        const s = statSync(full);
+        return { sha, size: s.size, mtimeMs: s.mtimeMs };
+      };
+      /** The photos and share cards a page refers to, kept with it. */
+      const assetsOf = (rel: string) =>
+        [...new Set(readFileSync(path.join(output, rel), "utf8").match(assetRef) ?? [])]
+          .map((url) => decodeURI(url).replace(/^\//, ""))
+          .filter((a) => existsSync(path.join(output, a)))
+          .map((a) => ({ file: a, sha: keep(a).sha }));
+      // Pages Eleventy wrote: kept in the store with the signature they were written under.
+      for (const item of index.releases) {
+        if (cached.has(item.inputPath)) continue;
+        const rel = fileOfUrl(item.url);
+        if (!existsSync(path.join(output, rel))) continue;
+        const file = path.resolve(item.inputPath);
+        const hash = sha256(readFileSync(file));
+        const written = keep(rel);
+        next.pages[rel] = { signature: signatureOf(hash, item, index, nowAt!), ...written, assets: assetsOf(rel) };
+        const content = (item as unknown as { templateContent?: string }).templateContent;
+        next.releases[item.inputPath] = {
+          hash,
+          frontMatter: frontMatter.get(file) ?? {},
+          record: item.data.release!,
+          ...(typeof content === "string" ? { content } : {}),
+        };
+      }
+      // Generated pages Eleventy wrote, under the signature they were written with.
+      for (const [rel, signature] of generatedRendered) {
+        if (!existsSync(path.join(output, rel))) continue;
+        const written = keep(rel);
+        next.pages[rel] = { signature, ...written, assets: assetsOf(rel) };
+      }
+      // Held releases and those with problems: their record, so that the next plan need not read them.
+      for (const [inputPath, seen] of observed) {
+        const file = path.resolve(inputPath);
+        if (next.releases[inputPath] || !existsSync(file)) continue;
+        next.releases[inputPath] = { hash: sha256(readFileSync(file)), frontMatter: frontMatter.get(file) ?? {}, ...(seen.record ? { record: seen.record } : {}) };
+      }
+      // What each folder's data gives its releases; a folder whose releases disagree cannot be foreseen.
+      const byDir = new Map<string, string>();
+      for (const [inputPath, seen] of observed) {
+        const dir = posix(path.dirname(inputPath.replace(/^\.\//, "")));
+        const text = JSON.stringify(seen.cascade);
+        const before = byDir.get(dir);
+        byDir.set(dir, before === undefined || before === text ? text : "null");
+      }
+      for (const [dir, text] of byDir) next.cascades[dir] = JSON.parse(text);
+      next.registries = index.registries;
+      mkdirSync(BUILD_CACHE, { recursive: true });
+      const part = `${stateFile()}.${process.pid}.tmp`;
+      writeFileSync(part, JSON.stringify(next));
+      renameSync(part, stateFile());
+      const others = new Set([...generatedKept.keys()]).size;
+      if (cached.size + others > 0) {
+        console.log(`${PREFIX} build cache: ${cached.size} release page${cached.size === 1 ? "" : "s"} and ${others} other file${others === 1 ? "" : "s"} unchanged, restored from ${BUILD_CACHE}`);
+      }
+    },
+    pagesToRender(kind, pages, filesOf) {
+      if (!on || !next) return pages;
+      const replacer = generatedReplacer(fileHashes);
+      const alternates = (page: object) => {
+        const k = (page as { alternateKey?: unknown }).alternateKey;
+        return typeof k === "string" ? [...(index()?.alternates.get(k) ?? new Map<string, string>())] : null;
+      };
+      const output = eleventyConfig.directories.output;
+      const render: typeof pages = [];
+      for (const page of pages) {
+        const signature = sha256(JSON.stringify([key, kind, page, alternates(page)], replacer));
+        const files = filesOf(page);
+        const before = files.map((f) => state?.pages[f]);
+        if (before.every((b) => b?.signature === signature) && files.every((f, i) => restorable(f, before[i]!, output))) {
+          files.forEach((f, i) => generatedKept.set(f, before[i]!));
+        } else {
+          for (const f of files) generatedRendered.set(f, signature);
+          render.push(page);
+        }
+      }
+      return render;
+    },
+    files: () => restored,
+  };
+}

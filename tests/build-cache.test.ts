@@ -1,0 +1,168 @@
+// The build cache: after any change, a build with a warm cache writes the same bytes as a clean build
+// of the same input, while the releases whose pages did not change are restored, not rebuilt. Each
+// case copies tests/fixtures/build-cache, builds it, changes one thing, builds again with the cache,
+// then builds the same input with no cache into another folder and compares every file.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { afterAll, describe, expect, it } from "vitest";
+import { fixture, ROOT } from "./helpers/build.ts";
+import { filesIn } from "./helpers/site.ts";
+
+const PLUGIN = "eleventy-plugin-newsroom";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the fixture with the compiled plugin installed as a site installs it, its dependencies linked. */
+function makeSite(): string {
+  const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cache-"));
+  made.push(site);
+  cpSync(fixture("build-cache"), site, { recursive: true });
+  const modules = path.join(site, "node_modules");
+  mkdirSync(modules);
+  for (const name of readdirSync(path.join(ROOT, "node_modules"))) {
+    if (name !== PLUGIN && name !== ".cache") symlinkSync(path.join(ROOT, "node_modules", name), path.join(modules, name));
+  }
+  const own = path.join(modules, PLUGIN);
+  for (const part of ["dist", "plugin/templates", "package.json"]) cpSync(path.join(ROOT, part), path.join(own, part), { recursive: true });
+  return site;
+}
+
+/** The site's build, as `npx @11ty/eleventy` runs it; returns what it printed. */
+function build(site: string, output = "_site"): string {
+  const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--output=${output}`], {
+    cwd: site,
+    encoding: "utf8",
+    env: { ...process.env, SOURCE_DATE_EPOCH: "", NEWSROOM_BUILD_CACHE: "" },
+  });
+  if (run.status !== 0) throw new Error(`the build failed:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
+/** How many release pages the build restored from the cache (0 when it said nothing). */
+const restoredIn = (log: string) => Number(/build cache: (\d+) release pages?/.exec(log)?.[1] ?? 0);
+/** How many other files (term, archive, feed pages) it restored. */
+const othersIn = (log: string) => Number(/ and (\d+) other files? unchanged/.exec(log)?.[1] ?? 0);
+
+/** The files in which a cached build differs from a clean build of the same input (a copy, with no cache and no output). */
+function differences(site: string): string[] {
+  const clean = mkdtempSync(path.join(os.tmpdir(), "newsroom-cache-clean-"));
+  made.push(clean);
+  cpSync(site, clean, { recursive: true, filter: (src) => ![".cache", "_site"].includes(path.basename(src)) || path.dirname(src) !== site, verbatimSymlinks: true });
+  build(clean);
+  const a = filesIn(path.join(site, "_site"));
+  const b = filesIn(path.join(clean, "_site"));
+  const all = [...new Set([...a, ...b])].sort();
+  return all.filter((f) => {
+    const x = path.join(site, "_site", f);
+    const y = path.join(clean, "_site", f);
+    return !existsSync(x) || !existsSync(y) || !readFileSync(x).equals(readFileSync(y));
+  });
+}
+
+const edit = (site: string, file: string, change: (text: string) => string) => {
+  const full = path.join(site, file);
+  writeFileSync(full, change(readFileSync(full, "utf8")));
+};
+const html = (site: string, url: string) => parse(readFileSync(path.join(site, "_site", url, "index.html"), "utf8"));
+const everyText = (dir: string) => filesIn(dir).map((f) => readFileSync(path.join(dir, f)).toString("latin1")).join("\n");
+
+describe("the build cache", () => {
+  it("restores every page of an unchanged site, and the output equals a clean build's", () => {
+    const site = makeSite();
+    expect(restoredIn(build(site))).toBe(0);
+    const log = build(site);
+    // Eight Russian releases and two Kazakh translations; term, archive and feed pages.
+    expect(restoredIn(log)).toBe(10);
+    expect(othersIn(log)).toBeGreaterThan(40);
+    expect(existsSync(path.join(site, ".cache/newsroom/build/state.json"))).toBe(true);
+    expect(differences(site)).toEqual([]);
+  });
+
+  it("after an edit: the release and its neighbours are rebuilt, and they show its new title", () => {
+    const site = makeSite();
+    build(site);
+    edit(site, "releases/r4.md", (t) => t.replace("title: Совещание по торговле", "title: Совещание о торговле с Китаем"));
+    const log = build(site);
+    expect(restoredIn(log)).toBeGreaterThan(0);
+    expect(restoredIn(log)).toBeLessThan(10);
+    // r3 and r5 link to r4 as their next and previous release.
+    for (const url of ["ru/2025/01/r3", "ru/2025/02/r5"]) expect(html(site, url).querySelector("nav.newsroom-release-nav, .newsroom-release-nav")?.textContent ?? html(site, url).textContent).toContain("Совещание о торговле с Китаем");
+    expect(differences(site)).toEqual([]);
+  });
+
+  it("after a release is added: its neighbours' and related releases' pages change with it", () => {
+    const site = makeSite();
+    build(site);
+    writeFileSync(
+      path.join(site, "releases/r9.md"),
+      "---\ntitle: Экспорт в Китай\ndate: 2025-02-28T10:00\nlead: Коротко о событии 9.\ntags: [экспорт, промышленность]\npeople: [p-sidorova]\nplaces: [arys]\n---\nТекст 9.\n",
+    );
+    const log = build(site);
+    expect(restoredIn(log)).toBeGreaterThan(0);
+    // The pages of terms it does not name are as they were.
+    expect(othersIn(log)).toBeGreaterThan(0);
+    expect(html(site, "ru/2025/02/r8").textContent).toContain("Экспорт в Китай");
+    expect(html(site, "ru/tags/eksport").textContent).toContain("Экспорт в Китай");
+    expect(differences(site)).toEqual([]);
+  });
+
+  it("after a release is deleted or made a draft: no trace of it is left", () => {
+    const site = makeSite();
+    build(site);
+    rmSync(path.join(site, "releases/r5.md"));
+    edit(site, "releases/r6.md", (t) => t.replace("---\ntitle:", "---\ndraft: true\ntitle:"));
+    const log = build(site);
+    expect(restoredIn(log)).toBeGreaterThan(0);
+    const text = everyText(path.join(site, "_site"));
+    for (const gone of ["Итоги января", "Ярмарка в Туркестане", "/r5/", "/r6/"]) expect(text.includes(Buffer.from(gone).toString("latin1")), gone).toBe(false);
+    expect(differences(site)).toEqual([]);
+  });
+
+  it("after a registry name, a layout override or an option changes: every page follows", () => {
+    const site = makeSite();
+    build(site);
+    edit(site, "_data/registry/people.json", (t) => t.replace("Иван Иванов", "Иван Петрович Иванов"));
+    expect(restoredIn(build(site))).toBe(0);
+    expect(html(site, "ru/2025/01/r1").textContent).toContain("Иван Петрович Иванов");
+    mkdirSync(path.join(site, "_includes/newsroom/partials"), { recursive: true });
+    writeFileSync(path.join(site, "_includes/newsroom/partials/footer.njk"), '<footer class="site-footer">Свой подвал сайта</footer>\n');
+    expect(restoredIn(build(site))).toBe(0);
+    expect(html(site, "ru/2025/01/r1").querySelector(".site-footer")?.textContent).toBe("Свой подвал сайта");
+    edit(site, "eleventy.config.mjs", (t) => t.replace('siteUrl: "https://press.example.kz"', 'siteUrl: "https://news.example.kz"'));
+    expect(restoredIn(build(site))).toBe(0);
+    expect(html(site, "ru/2025/01/r1").querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://news.example.kz/ru/2025/01/r1/");
+    expect(differences(site)).toEqual([]);
+  });
+
+  it("after the plugin's version changes: nothing is restored", () => {
+    const site = makeSite();
+    build(site);
+    edit(site, `node_modules/${PLUGIN}/package.json`, (t) => t.replace(/"version": "[^"]+"/, '"version": "99.0.0"'));
+    expect(restoredIn(build(site))).toBe(0);
+    expect(restoredIn(build(site))).toBe(10);
+    expect(differences(site)).toEqual([]);
+  });
+
+  it("never trusts a corrupt or half-written cache: it is read as none, or the damaged page is rebuilt", () => {
+    const site = makeSite();
+    build(site);
+    const state = path.join(site, ".cache/newsroom/build/state.json");
+    const whole = readFileSync(state, "utf8");
+    writeFileSync(state, whole.slice(0, whole.length / 2));
+    expect(restoredIn(build(site))).toBe(0);
+    // A stored page damaged, and gone from the output: it cannot be restored, so it is built again.
+    const record = JSON.parse(readFileSync(state, "utf8")) as { pages: Record<string, { sha: string }> };
+    const sha = record.pages["ru/2025/01/r1/index.html"]!.sha;
+    writeFileSync(path.join(site, ".cache/newsroom/build/store", sha.slice(0, 2), sha), "<html>damaged</html>");
+    rmSync(path.join(site, "_site/ru/2025/01/r1/index.html"));
+    expect(restoredIn(build(site))).toBe(9);
+    expect(html(site, "ru/2025/01/r1").querySelector("h1")?.textContent).toContain("Экспорт зерна вырос");
+    expect(differences(site)).toEqual([]);
+  });
+});

@@ -106,7 +106,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     ogLocales: Object.fromEntries(options.locales.map((l) => [l, options.dictionaries[l]!.ogLocale ?? l])),
     releasesBy: new ReleasesBy(index),
   });
-  addListPages(eleventyConfig, options, guest);
+  addListPages(eleventyConfig, options, guest, index);
   addIndexPages(eleventyConfig, index, cache);
   addTranslations(eleventyConfig, options, index);
   const quotes = createQuoteLog(eleventyConfig);

@@ -55,6 +55,22 @@ describe("list pages", () => {
     }
   });
 
+  it("stop after listPages pages; the last links to the month archive of the next older release", async () => {
+    // 50 releases, 20 a page, 2 pages: the list shows the newest 40.
+    const site = await buildFixture("pagination", { listPages: 2 }, releases(50));
+    expect(listTitles(site, "/ru/")).toHaveLength(20);
+    expect(listTitles(site, "/ru/page/2/")).toHaveLength(20);
+    expect(site.pages.some((p) => p.url === "/ru/page/3/")).toBe(false);
+    const more = site.html("/ru/page/2/").querySelector(".newsroom-pagination__more a")!;
+    // Release 10 (the newest not listed) is of 2025-01-11: its month's archive holds it.
+    expect(more.getAttribute("href")).toBe("/ru/2025/01/");
+    expect(text(more)).toBe("Более ранние пресс-релизы — в архиве: Январь 2025");
+    expect(listTitles(site, "/ru/2025/01/")).toContain("Release 10");
+    // With every release listed, no such link.
+    const all = await buildFixture("pagination", {}, releases(50));
+    expect(all.html("/ru/page/3/").querySelector(".newsroom-pagination__more")).toBeNull();
+  });
+
   it("newest first across pages", async () => {
     const site = await buildFixture("pagination", {}, releases(21));
     const all = [...listTitles(site, "/ru/"), ...listTitles(site, "/ru/page/2/")];

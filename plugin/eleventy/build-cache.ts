@@ -32,7 +32,7 @@ import { assetFolder } from "../model/urls.ts";
 
 export const BUILD_CACHE = ".cache/newsroom/build";
 /** The cache's own layout; a cache of another format is not read. */
-const FORMAT = 1;
+const FORMAT = 2;
 const STATE = "state.json";
 /** Files larger than this are known by size and time rather than read: images, videos, archives. */
 const READ_LIMIT = 1024 * 1024;
@@ -45,7 +45,7 @@ interface ReleaseEntry {
   frontMatter: Record<string, unknown>;
   /** Its normalised record, where it is valid. */
   record?: Release;
-  /** Its body as Eleventy rendered it, for feeds. */
+  /** sha256 of its body as Eleventy rendered it (kept in the store), for feeds. */
   content?: string;
   date?: string;
 }
@@ -136,27 +136,28 @@ function frontMatterOf(source: string): string | undefined {
   return m?.[1];
 }
 
-/** What a page shows of other releases: their cards (not their whole text), term links without counts. */
-function navReplacer(this: unknown, key: string, value: unknown): unknown {
-  if (key === "self" || key === "count") return undefined;
-  if (value && typeof value === "object" && "inputPath" in value && "data" in value) {
-    const item = value as unknown as { url: string; data: { release?: Release } };
-    const r = item.data.release;
-    return r ? [item.url, r.title, r.lead, r.published, r.updated, r.dateline, r.lang, r.image, r.byline] : item.url;
-  }
-  return value;
+const isItem = (value: unknown): value is { inputPath: string; url: string; data: { release?: Release } } =>
+  typeof value === "object" && value !== null && "inputPath" in value && "data" in value;
+
+/**
+ * What a page shows of another release, summed up once a build: its URL, its whole record and its
+ * file's hash (a feed carries its text). Any change to any of them changes every page that shows it.
+ */
+function fingerprints(hashes: Map<string, string>) {
+  const memo = new WeakMap<object, string>();
+  return (item: { inputPath: string; url: string; data: { release?: Release } }): string => {
+    let f = memo.get(item);
+    if (f === undefined) memo.set(item, (f = sha256(JSON.stringify([item.url, hashes.get(item.inputPath) ?? item.inputPath, item.data.release ?? null])).slice(0, 32)));
+    return f;
+  };
 }
 
-/** What a generated page shows: release cards with their text's hash (a feed carries it), a term's count, not its every release. */
-function generatedReplacer(hashes: Map<string, string>) {
+/** Releases as their fingerprints; term links without counts (no release page shows one), a term's every release left out (its page shows a count). */
+function replacerOf(fingerprint: ReturnType<typeof fingerprints>) {
   return function (this: unknown, key: string, value: unknown): unknown {
+    if (key === "self") return undefined;
     if (key === "items" && typeof this === "object" && this !== null && "slug" in this && "kind" in this) return undefined;
-    if (value && typeof value === "object" && "inputPath" in value && "data" in value) {
-      const item = value as unknown as { inputPath: string; url: string; data: { release?: Release } };
-      const r = item.data.release;
-      return [item.url, hashes.get(item.inputPath) ?? item.inputPath, r ?? null];
-    }
-    return value;
+    return isItem(value) ? fingerprint(value) : value;
   };
 }
 
@@ -206,6 +207,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   let generatedKept = new Map<string, PageEntry>();
   /** Each release file's hash, for what generated pages show of its text (feeds carry it whole). */
   let fileHashes = new Map<string, string>();
+  let fingerprint = fingerprints(fileHashes);
+  const replacer = () => replacerOf(fingerprint);
   let key = "";
   let nowAt: DateTime | undefined;
 
@@ -254,11 +257,15 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   }
 
   /** A page's signature: the cache's key, its file, its record, and what it shows of others. */
+  /** A release page's signature: the key, its file, its record, and what it shows of others. */
   function signatureOf(entryHash: string, item: CollectionItem, index: Pick<BuiltIndex, "nav" | "alternates">, now: DateTime): string {
     const release = item.data.release!;
     const nav = index.nav.get(item.inputPath);
     const alternates = [...(index.alternates.get(release.alternateKey) ?? new Map<string, string>())];
-    return sha256(JSON.stringify([key, entryHash, item.url, release, nav ?? null, alternates, ctx.ownCard(release.published, now)], navReplacer));
+    const terms = nav ? [nav.people, nav.organisations, nav.places, nav.tags].map((refs) => refs.map((ref) => [ref.kind, ref.key, ref.name, ref.url])) : null;
+    return sha256(
+      JSON.stringify([key, entryHash, item.url, release, nav ? [nav.previous, nav.next, nav.related, terms, nav.breadcrumbs] : null, alternates, ctx.ownCard(release.published, now)], replacer()),
+    );
   }
 
   /** Whether a page can be put back: the output still holds it as written, or the store has it whole. */
@@ -284,6 +291,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     generatedRendered = new Map();
     generatedKept = new Map();
     fileHashes = new Map();
+    fingerprint = fingerprints(fileHashes);
     on = enabled();
     if (!on) return;
     const input = eleventyConfig.directories.input;
@@ -376,16 +384,25 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       if (item.changed || !page || item.entry.content === undefined) continue;
       if (page.signature !== signatureOf(item.entry.hash, item, index, nowAt)) continue;
       if (!restorable(fileOfUrl(item.url), page, output)) continue;
-      const content = item.entry.content;
-      cached.set(item.inputPath, {
-        inputPath: item.inputPath,
-        url: item.url,
-        date: item.date,
-        fileSlug: item.fileSlug,
-        data: item.data,
-        content,
-        templateContent: content,
-      } as CachedItem);
+      const contentSha = item.entry.content;
+      if (!existsSync(store(contentSha))) continue;
+      // The body is read from the store only if a feed shows it: the newest few of each feed.
+      let body: string | undefined;
+      const readBody = () => {
+        if (body === undefined) {
+          const bytes = readFileSync(store(contentSha));
+          if (sha256(bytes) !== contentSha) {
+            rmSync(stateFile(), { force: true });
+            throw new NewsroomError([{ file: item.inputPath, field: "buildCache", message: "has a damaged copy of its text in the build cache", fix: "build again: the cache was cleared" }]);
+          }
+          body = bytes.toString("utf8");
+        }
+        return body;
+      };
+      const restoredItem = { inputPath: item.inputPath, url: item.url, date: item.date, fileSlug: item.fileSlug, data: item.data } as CachedItem;
+      Object.defineProperty(restoredItem, "content", { get: readBody, enumerable: false });
+      Object.defineProperty(restoredItem, "templateContent", { get: readBody, enumerable: false });
+      cached.set(item.inputPath, restoredItem);
       inEleventy.delete(item.inputPath);
     }
     for (const e of entries) {
@@ -458,9 +475,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       if (!on || !next || !index) return;
       const output = directories.output;
       const assetRef = new RegExp(`${assetFolder(options.mount).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:img|cards)/[^"'\\s),<>]+`, "g");
-      const keep = (rel: string): { sha: string; size: number; mtimeMs: number } => {
-        const full = path.join(output, rel);
-        const bytes = readFileSync(full);
+      /** Bytes into the store under their hash, whole or not at all; returns the hash. */
+      const toStore = (bytes: Buffer | string): string => {
         const sha = sha256(bytes);
         const target = store(sha);
         if (!existsSync(target)) {
@@ -469,9 +485,15 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
           writeFileSync(part, bytes);
           renameSync(part, target);
         }
+        return sha;
+      };
+      const keep = (rel: string): { sha: string; size: number; mtimeMs: number } => {
+        const full = path.join(output, rel);
+        const sha = toStore(readFileSync(full));
         const s = statSync(full);
         return { sha, size: s.size, mtimeMs: s.mtimeMs };
       };
+      const keepText = toStore;
       /** The photos and share cards a page refers to, kept with it. */
       const assetsOf = (rel: string) =>
         [...new Set(readFileSync(path.join(output, rel), "utf8").match(assetRef) ?? [])]
@@ -487,7 +509,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
         const hash = sha256(readFileSync(file));
         const written = keep(rel);
         next.pages[rel] = { signature: signatureOf(hash, item, index, nowAt!), ...written, assets: assetsOf(rel) };
-        const content = (item as unknown as { templateContent?: string }).templateContent;
+        const body = (item as unknown as { templateContent?: string }).templateContent;
+        const content = typeof body === "string" ? keepText(body) : undefined;
         next.releases[item.inputPath] = {
           hash,
           frontMatter: frontMatter.get(file) ?? {},
@@ -528,7 +551,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     },
     pagesToRender(kind, pages, filesOf) {
       if (!on || !next) return pages;
-      const replacer = generatedReplacer(fileHashes);
+      const pageReplacer = replacer();
       const alternates = (page: object) => {
         const k = (page as { alternateKey?: unknown }).alternateKey;
         return typeof k === "string" ? [...(index()?.alternates.get(k) ?? new Map<string, string>())] : null;
@@ -536,7 +559,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       const output = eleventyConfig.directories.output;
       const render: typeof pages = [];
       for (const page of pages) {
-        const signature = sha256(JSON.stringify([key, kind, page, alternates(page)], replacer));
+        const signature = sha256(JSON.stringify([key, kind, page, alternates(page)], pageReplacer));
         const files = filesOf(page);
         const before = files.map((f) => state?.pages[f]);
         if (before.every((b) => b?.signature === signature) && files.every((f, i) => restorable(f, before[i]!, output))) {

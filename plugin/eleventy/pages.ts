@@ -5,20 +5,32 @@ import { indexPages, ownPage, VIRTUAL, type Guest } from "./guest.ts";
 import { ARCHIVE_LAYOUT, LIST_LAYOUT, TERM_LAYOUT, TERMS_LAYOUT } from "./layouts.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import type { Release } from "../model/releases.ts";
-import { pageUrl } from "../model/urls.ts";
+import { archiveUrl, pageUrl } from "../model/urls.ts";
 import type { BuildCache } from "./build-cache.ts";
 import { fileOfUrl } from "./manifest.ts";
 
 const inLocale = (locale: string) => (items: CollectionItem[]) =>
   items.filter((item) => (item.data.release as Release | undefined)?.lang === locale);
 
-export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOptions, guest: Guest): void {
+export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOptions, guest: Guest, index: IndexAccess): void {
+  // The list holds the newest `listPages` pages of a language; the rest are in the archives.
+  const listed = (locale: string) => (items: CollectionItem[]) => inLocale(locale)(items).slice(0, options.listPages * options.perPage);
+  // `{% set older = newsroomLang | newsroomOlderArchive %}`: the month archive of the newest release
+  // the list no longer shows, for its last page to link to; undefined when the list shows them all.
+  eleventyConfig.addFilter("newsroomOlderArchive", (locale: unknown) => {
+    const built = index.current();
+    const next = built ? inLocale(String(locale))(built.releases)[options.listPages * options.perPage] : undefined;
+    const r = next?.data.release as Release | undefined;
+    if (!built || !r) return undefined;
+    const url = archiveUrl(options.base(r.lang), r.year, r.month);
+    return built.archivePages.find((page) => page.url === url);
+  });
   for (const locale of options.locales) {
     eleventyConfig.addTemplate(`${VIRTUAL}list-${locale}.11ty.js`, {
       data: ownPage({
         layout: LIST_LAYOUT,
         newsroomLocale: locale,
-        pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(locale), generatePageOnEmptyData: true },
+        pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: listed(locale), generatePageOnEmptyData: true },
         permalink: (data: { pagination: { pageNumber: number } }) => pageUrl(options.base(locale), data.pagination.pageNumber),
       }),
       render: () => "",
@@ -33,7 +45,7 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
       layout: LIST_LAYOUT,
       newsroomLocale: options.defaultLocale,
       newsroomCanonical: options.base(options.defaultLocale),
-      pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: inLocale(options.defaultLocale), generatePageOnEmptyData: true },
+      pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: listed(options.defaultLocale), generatePageOnEmptyData: true },
       // Worked out after the site's own pages (it paginates over a collection): a site with a home
       // page of its own keeps it.
       permalink: (data: { pagination: { pageNumber: number } }) => {

@@ -46,6 +46,12 @@ export interface NewsroomOptions {
   releases?: string;
   /** Releases on one list page. */
   perPage?: number;
+  /**
+   * Pages of each language's list of the newest releases; the last links on to the archive. Every
+   * publish moves each release one place down every list page, so an unbounded list rewrites (and
+   * empties from CDN caches) every one of its pages; the archives by month hold the older ones.
+   */
+  listPages?: number;
   /** The global data key holding the registries: `_data/registry/people.json` is `registry.people`. */
   registry?: string;
   /** How `stat` prints a figure unless a call says otherwise: `compact` (60 тыс.) or `full` (60 000). */
@@ -123,6 +129,7 @@ export interface ResolvedOptions {
   timeZone: string;
   releases: string;
   perPage: number;
+  listPages: number;
   registry: string;
   statNotation: "compact" | "full";
   transliteration: Record<string, TransliterationTable>;
@@ -159,6 +166,8 @@ export const DEFAULTS = {
   timeZone: "UTC",
   releases: "releases",
   perPage: 20,
+  // 400 releases a language at 20 a page: months of a busy press office's work.
+  listPages: 20,
   registry: "registry",
   statNotation: "compact",
   transliteration: {},
@@ -190,7 +199,7 @@ export const DEFAULTS = {
 /** Every option's name, for "did you mean" on a mistyped one. */
 export const OPTION_KEYS = [
   "siteName", "siteUrl", "publisher", "defaultLocale", "defaultLocaleAtRoot", "locales", "strings", "timeZone",
-  "releases", "perPage", "registry", "statNotation", "transliteration", "feedLength", "sitemapSize", "now",
+  "releases", "perPage", "listPages", "registry", "statNotation", "transliteration", "feedLength", "sitemapSize", "now",
   "search", "headers", "drafts", "mount", "feeds", "fields", "limits", "files", "shareCards", "buildCache",
 ] as const satisfies readonly (keyof NewsroomOptions)[];
 const NESTED_KEYS: Record<string, readonly string[]> = {
@@ -295,12 +304,13 @@ function checkLocales(o: NewsroomOptions, bad: Bad): { defaultLocale: string; lo
 
 /** Whole numbers, choices and switches: each of the wrong kind is named with what to write. */
 function checkValues(o: NewsroomOptions, bad: Bad) {
-  const whole = (key: "perPage" | "feedLength" | "sitemapSize", max: number, fix: string) => {
+  const whole = (key: "perPage" | "listPages" | "feedLength" | "sitemapSize", max: number, fix: string) => {
     const n = o[key] ?? DEFAULTS[key];
     if (!Number.isInteger(n) || n < 1 || n > max) bad(key, `is ${JSON.stringify(n)}`, fix);
     return n;
   };
   const perPage = whole("perPage", Infinity, "give a whole number of releases per list page, e.g. perPage: 20");
+  const listPages = whole("listPages", Infinity, "give a whole number of list pages, e.g. listPages: 20 (older releases are in the archives)");
   const feedLength = whole("feedLength", Infinity, "give a whole number of releases per feed, e.g. feedLength: 20");
   const sitemapSize = whole("sitemapSize", 50_000, "give a whole number from 1 to 50000");
   const statNotation = o.statNotation ?? DEFAULTS.statNotation;
@@ -329,7 +339,7 @@ function checkValues(o: NewsroomOptions, bad: Bad) {
     else if (typeof days === "number" && Number.isInteger(days) && days >= 0) shareCards = { days };
     else bad("shareCards.days", `is ${JSON.stringify(days)}`, 'give a whole number of days, e.g. shareCards: { days: 90 }, or "all" for every release');
   }
-  return { perPage, feedLength, sitemapSize, statNotation, releases, registry, fields, limits: limits as ResolvedOptions["limits"], shareCards };
+  return { perPage, listPages, feedLength, sitemapSize, statNotation, releases, registry, fields, limits: limits as ResolvedOptions["limits"], shareCards };
 }
 
 /** The newsroom's folder, and where each site-wide file goes (a site path, or false for none). */

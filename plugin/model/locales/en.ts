@@ -12,6 +12,7 @@ export const en: LocaleDictionary = {
     siteNavigation: "Main navigation",
     releases: "Press releases",
     allReleases: "All press releases",
+    olderReleases: "Older press releases are in the archive: {period}",
     keyFigures: "Key figures",
     source: "Source",
     tags: "Topics",

@@ -13,6 +13,7 @@ export const kk: LocaleDictionary = {
     siteNavigation: "Негізгі навигация",
     releases: "Баспасөз релиздері",
     allReleases: "Барлық баспасөз релиздері",
+    olderReleases: "Бұрынғы баспасөз релиздері мұрағатта: {period}",
     keyFigures: "Негізгі сандар",
     source: "Дереккөз",
     tags: "Тақырыптар",

@@ -13,6 +13,7 @@ export const ru: LocaleDictionary = {
     siteNavigation: "Основная навигация",
     releases: "Пресс-релизы",
     allReleases: "Все пресс-релизы",
+    olderReleases: "Более ранние пресс-релизы — в архиве: {period}",
     keyFigures: "Ключевые цифры",
     source: "Источник",
     tags: "Темы",

@@ -5,6 +5,8 @@ export interface LocaleStrings {
   siteNavigation: string;
   releases: string;
   allReleases: string;
+  /** The last list page's link to the archive: `{period}` is the month of the next older release. */
+  olderReleases: string;
   keyFigures: string;
   source: string;
   tags: string;

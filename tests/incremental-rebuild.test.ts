@@ -131,4 +131,32 @@ describe("a saved release under --watch --incremental", () => {
     await settled();
     expect(tracesOf(path.join(site, "_site"), [title, url])).toEqual([]);
   }, 120_000);
+
+  it("three new releases saved at once are each built, and later saves still rebuild", async () => {
+    // Eleventy's incremental pass prepares only the first new file; the others used to make every
+    // later pass fail with "templateRender has not yet initialized" until each was saved again.
+    const source = readFileSync(path.join(site, "releases/release-00001.md"), "utf8");
+    const staged = mkdtempSync(path.join(os.tmpdir(), "newsroom-staged-"));
+    const names = ["release-70001.md", "release-70002.md", "release-70003.md"];
+    names.forEach((name, i) => writeFileSync(path.join(staged, name), source.replace(/^title: .*$/m, `title: Сразу три ${i + 1}`).replace(/^date: .*$/m, `date: 2025-12-2${i + 1}T10:00`)));
+    const from = log.length;
+    // Moved in one command: the watcher sees three files added at once.
+    spawn("sh", ["-c", `mv ${names.map((n) => JSON.stringify(path.join(staged, n))).join(" ")} ${JSON.stringify(path.join(site, "releases"))}/`]);
+    await next(/File added[^\n]*release-7000/);
+    await settled();
+    expect(log.slice(from)).not.toMatch(/has not yet initialized|needs a call to the init\(\) method|Problem writing Eleventy templates/);
+    // Each is on its page and, as the three newest, on the front list, with its neighbours linked.
+    const front = page("ru").querySelectorAll(".newsroom-card__title a").map((a) => a.textContent);
+    expect(front.slice(0, 3)).toEqual(["Сразу три 3", "Сразу три 2", "Сразу три 1"]);
+    const middle = page("ru").querySelectorAll(".newsroom-card__title a")[1]!.getAttribute("href")!;
+    expect(page(middle).querySelector("h1")!.textContent).toBe("Сразу три 2");
+    expect(page(middle).textContent).toContain("Сразу три 3");
+    expect(page(middle).textContent).toContain("Сразу три 1");
+    // And the next save is an ordinary incremental pass.
+    const rebuilt = next(new RegExp(`File changed: [^\\n]*release-70002[\\s\\S]*?${WROTE.source}`));
+    writeFileSync(path.join(site, "releases/release-70002.md"), readFileSync(path.join(site, "releases/release-70002.md"), "utf8").replace("title: Сразу три 2", "title: Сразу три, вторая"));
+    await rebuilt;
+    expect(page(middle).querySelector("h1")!.textContent).toBe("Сразу три, вторая");
+    await settled();
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 // Which files are releases, their normalised data on every page, drafts, and the `releases` collection.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./config.ts";
 import type { Problem, ProblemLog } from "../model/errors.ts";
@@ -233,7 +233,20 @@ export function addReleases(
     });
     return createHash("sha1").update(JSON.stringify(shown)).digest("base64");
   };
-  const changes = trackChanges(eleventyConfig, isRelease, published);
+  const releaseFiles = () => {
+    const dir = path.resolve(eleventyConfig.directories.input, options.releases);
+    const out: string[] = [];
+    const walk = (d: string) => {
+      for (const entry of readdirSync(d, { withFileTypes: true })) {
+        const full = path.join(d, entry.name);
+        if (entry.isDirectory() && entry.name !== "node_modules") walk(full);
+        else if (entry.isFile() && entry.name.endsWith(".md")) out.push(full);
+      }
+    };
+    if (existsSync(dir)) walk(dir);
+    return out;
+  };
+  const changes = trackChanges(eleventyConfig, isRelease, published, releaseFiles, () => new Set(frontMatter.keys()));
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));

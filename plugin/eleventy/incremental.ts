@@ -5,7 +5,7 @@
 // hand Eleventy, on such a rebuild, just the pages whose content could differ; the others stay on
 // disk as the previous build wrote them.
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { REBUILD_FILE } from "./internals.ts";
 import path from "node:path";
 import type { EleventyConfig } from "./config.ts";
@@ -29,6 +29,9 @@ export function trackChanges(
   eleventyConfig: EleventyConfig,
   isRelease: (inputPath: string) => boolean,
   published: () => string | undefined,
+  /** Every release file on disk now, and those Eleventy has read (absolute paths). */
+  releaseFiles: () => string[],
+  known: () => Set<string>,
 ): ChangeTracker {
   let tracking = false;
   let written = false;
@@ -38,11 +41,40 @@ export function trackChanges(
   const shown = new Map<string, string>();
   let rendering = new Map<string, string>();
 
+  // Eleventy's incremental pass reads one changed file, the first of its queue; a second new
+  // template on disk (saved in the same moment, in this queue or not yet) is found but never
+  // prepared, and every later pass fails with "`templateRender` has not yet initialized" until that
+  // file is saved again. So new releases other than the one this pass reads sit it out (ignored),
+  // and are saved again (touched) once it is written: each gets a pass of its own, then the full
+  // rebuild that follows a changed list of releases.
+  let incrementalRun = false;
+  let deferred: string[] = [];
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+    for (const file of deferred) eleventyConfig.ignores.delete(file);
+    deferred = [];
+    if (incrementalRun) {
+      const first = queue[0] ? path.resolve(queue[0]) : undefined;
+      const seen = known();
+      deferred = releaseFiles()
+        .filter((file) => file !== first && !seen.has(file))
+        .map((file) => `./${path.relative(process.cwd(), file).split(path.sep).join("/")}`);
+      for (const file of deferred) eleventyConfig.ignores.add(file);
+    }
     // Kept until a build succeeds: a save whose build failed still counts on the next one.
-    for (const file of queue) saved.add(path.resolve(file));
+    for (const file of queue) if (!deferred.includes(file)) saved.add(path.resolve(file));
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    const now = new Date();
+    for (const file of deferred) {
+      try {
+        utimesSync(file, now, now);
+      } catch {
+        // Deleted meanwhile: nothing to save again.
+      }
+    }
   });
   eleventyConfig.on("eleventy.before", ({ runMode, incremental }: { runMode?: string; incremental?: boolean }) => {
+    incrementalRun = runMode !== undefined && runMode !== "build" && incremental === true;
     tracking = runMode !== undefined && runMode !== "build" && incremental === true;
     // A layout, registry, data or config file can change any page: those rebuilds render everything.
     partial = tracking && written && saved.size > 0 && [...saved].every((file) => isRelease(file));

@@ -96,9 +96,62 @@ export function addShareCards(
   /** Cards asked for in this build, by site path; kept across partial rebuilds under --serve. */
   let wanted = new Map<string, CardInput>();
   const logoBytes = new Map<string, Buffer | undefined>();
-  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
+  /** Cards being drawn in this build, by site path: each resolves to whether it was drawn (not cached). */
+  let drawing = new Map<string, Promise<boolean>>();
+  let writes = false;
+  let firstStart: number | undefined;
+  let lastEnd = 0;
+  eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode?: string; outputMode?: string }) => {
     if (runMode === undefined || runMode === "build") wanted = new Map();
+    drawing = new Map();
+    firstStart = undefined;
+    // `toJSON()` and `newsroom check` write nothing: no card is drawn for them.
+    writes = outputMode === undefined || outputMode === "fs";
   });
+
+  // At most two cards at a time: satori lays one out on this thread while sharp compresses another.
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= Math.max(1, Math.min(2, availableParallelism()))) await new Promise<void>((r) => waiting.push(r));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+  const logos = new Map<Buffer, Promise<Buffer>>();
+  /** Draws a card into the cache unless it is there; started as soon as a page asks, so it overlaps rendering. */
+  const ensureDrawn = (url: string, input: CardInput): Promise<boolean> => {
+    let p = drawing.get(url);
+    if (!p) {
+      const cached = path.join(CARD_CACHE, path.posix.basename(url));
+      p = existsSync(cached)
+        ? Promise.resolve(false)
+        : slot(async () => {
+            firstStart ??= performance.now();
+            const source = input.logoPng;
+            let logo: Promise<Buffer> | undefined;
+            if (source) {
+              logo = logos.get(source) ?? logoPng(source);
+              logos.set(source, logo);
+            }
+            const logoBytes = logo ? await logo : undefined;
+            const png = await cardPng({ ...input, ...(logoBytes ? { logoPng: logoBytes } : {}) }, cardFonts());
+            mkdirSync(CARD_CACHE, { recursive: true });
+            // Written whole or not at all: a build stopped halfway leaves no half card to trust.
+            const part = `${cached}.${process.pid}.tmp`;
+            writeFileSync(part, png);
+            renameSync(part, cached);
+            lastEnd = performance.now();
+            return true;
+          });
+      drawing.set(url, p);
+    }
+    return p;
+  };
 
   const logoFile = (logo: string | undefined): Buffer | undefined => {
     if (!logo || /^[a-z][a-z0-9+.-]*:/i.test(logo)) return undefined;
@@ -119,7 +172,9 @@ export function addShareCards(
       .digest("hex")
       .slice(0, 12);
     const url = `${folder}${name}-${hash}.png`;
-    wanted.set(url, { ...input, ...(logo ? { logoPng: logo } : {}) });
+    const full = { ...input, ...(logo ? { logoPng: logo } : {}) };
+    wanted.set(url, full);
+    if (writes) void ensureDrawn(url, full).catch(() => undefined);
     return { url, width: CARD_WIDTH, height: CARD_HEIGHT, alt, site };
   };
 
@@ -150,37 +205,22 @@ export function addShareCards(
 
   after.add(async ({ directories }) => {
     if (wanted.size === 0) return;
-    const started = performance.now();
     let drawn = 0;
-    const logos = new Map<Buffer, Buffer>();
-    mkdirSync(CARD_CACHE, { recursive: true });
-    const draw = async (url: string, input: CardInput) => {
+    for (const [url, input] of wanted) {
+      if (await ensureDrawn(url, input)) drawn++;
       const cached = path.join(CARD_CACHE, path.posix.basename(url));
-      if (!existsSync(cached)) {
-        const source = input.logoPng;
-        let logo = source ? logos.get(source) : undefined;
-        if (source && !logo) logos.set(source, (logo = await logoPng(source)));
-        const png = await cardPng({ ...input, ...(logo ? { logoPng: logo } : {}) }, cardFonts());
-        // Written whole or not at all: a build stopped halfway leaves no half card to trust.
-        const part = `${cached}.${process.pid}.tmp`;
-        writeFileSync(part, png);
-        renameSync(part, cached);
-        drawn++;
-      }
       const target = path.join(directories.output, url);
       if (!existsSync(target) || statSync(target).size !== statSync(cached).size) {
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(cached, target);
       }
-    };
-    // satori lays out on this thread while sharp compresses the previous card on another.
-    const queue = [...wanted];
-    const workers = Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await draw(...next);
-    });
-    await Promise.all(workers);
-    // Said only when cards were drawn: what the build spent on them (the benchmark reads it).
-    if (drawn > 0) console.log(`${PREFIX} share cards: ${drawn} drawn in ${((performance.now() - started) / 1000).toFixed(1)} s, ${wanted.size - drawn} unchanged from ${CARD_CACHE}`);
+    }
+    // Said only when cards were drawn: what the build spent on them, mostly while Eleventy rendered
+    // (the benchmark reads it).
+    if (drawn > 0) {
+      const seconds = ((lastEnd - (firstStart ?? lastEnd)) / 1000).toFixed(1);
+      console.log(`${PREFIX} share cards: ${drawn} drawn in ${seconds} s, ${wanted.size - drawn} unchanged from ${CARD_CACHE}`);
+    }
   });
 
   return { of, files: () => [...wanted.keys()].map((u) => u.slice(1)) };

@@ -2,7 +2,7 @@
 // of the same input, while the releases whose pages did not change are restored, not rebuilt. Each
 // case copies tests/fixtures/build-cache, builds it, changes one thing, builds again with the cache,
 // then builds the same input with no cache into another folder and compares every file.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -165,4 +165,46 @@ describe("the build cache", () => {
     expect(html(site, "ru/2025/01/r1").querySelector("h1")?.textContent).toContain("Экспорт зерна вырос");
     expect(differences(site)).toEqual([]);
   });
+
+  it("under --watch: a save passes only what changed through Eleventy, neighbours follow, and new files arrive together", async () => {
+    const site = makeSite();
+    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--watch"], {
+      cwd: site,
+      env: { ...process.env, SOURCE_DATE_EPOCH: "", NEWSROOM_BUILD_CACHE: "" },
+    });
+    let log = "";
+    child.stdout!.on("data", (c: Buffer) => (log += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
+    const passes = () => log.match(/Wrote \d+ files?/g)?.length ?? 0;
+    const until = async (test: () => boolean, what: string) => {
+      for (let waited = 0; !test(); waited += 100) {
+        if (waited > 60_000) throw new Error(`no ${what} in:\n${log.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      await until(() => /Watching/.test(log), "first build");
+      await new Promise((r) => setTimeout(r, 1000));
+      let before = passes();
+      edit(site, "releases/r4.md", (t) => t.replace("title: Совещание по торговле", "title: Совещание в Шымкенте"));
+      await until(() => passes() > before && /Watching\S*\s*$/.test(log), "a pass after the save");
+      const pass = log.slice(log.lastIndexOf("File changed"));
+      expect(restoredIn(pass)).toBeGreaterThan(0);
+      expect(Number(/Wrote (\d+) files?/.exec(pass)![1])).toBeLessThan(40);
+      for (const url of ["ru/2025/01/r3", "ru/2025/02/r5"]) expect(html(site, url).textContent).toContain("Совещание в Шымкенте");
+      // Two new releases moved in at once.
+      const staged = mkdtempSync(path.join(os.tmpdir(), "newsroom-cache-staged-"));
+      made.push(staged);
+      for (const n of [10, 11]) writeFileSync(path.join(staged, `r${n}.md`), `---\ntitle: Новость ${n}\ndate: 2025-02-2${n - 3}T18:00\nlead: Коротко ${n}.\ntags: [экспорт]\nplaces: [arys]\n---\nТекст ${n}.\n`);
+      before = passes();
+      spawnSync("sh", ["-c", `mv "${staged}/r10.md" "${staged}/r11.md" "${path.join(site, "releases")}/"`]);
+      await until(() => existsSync(path.join(site, "_site/ru/2025/02/r10/index.html")) && existsSync(path.join(site, "_site/ru/2025/02/r11/index.html")), "both new pages");
+      await until(() => /Watching\S*\s*$/.test(log), "the watcher at rest");
+      expect(log).not.toMatch(/has not yet initialized|Problem writing Eleventy templates/);
+      expect(html(site, "ru/tags/eksport").textContent).toContain("Новость 11");
+    } finally {
+      child.kill("SIGINT");
+      if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once("exit", r));
+    }
+  }, 120_000);
 });

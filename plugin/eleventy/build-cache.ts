@@ -18,7 +18,7 @@ import type { AfterEvent } from "./after-build.ts";
 import type { BuiltIndex } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./config.ts";
 import { parseReleaseFrontMatter, TOPICS } from "./frontmatter.ts";
-import { addTemplateLate } from "./internals.ts";
+import { addTemplateLate, removeTemplateLate } from "./internals.ts";
 import { fileOfUrl } from "./manifest.ts";
 import { resolveNow } from "../model/clock.ts";
 import { NewsroomError, PREFIX } from "../model/errors.ts";
@@ -218,7 +218,11 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     copyFileSync(store(sha), full);
   };
   // NEWSROOM_BUILD_CACHE=off builds without it, whatever the config says: a clean build on demand.
-  const enabled = () => options.buildCache && process.env.ELEVENTY_RUN_MODE === "build" && process.env.NEWSROOM_BUILD_CACHE !== "off";
+  // In a build, and under --serve or --watch without --incremental: each pass then reads only the
+  // releases that changed, and the pages that did not change stay as the last pass wrote them.
+  const runMode = () => process.env.ELEVENTY_RUN_MODE ?? "build";
+  const enabled = () =>
+    options.buildCache && process.env.NEWSROOM_BUILD_CACHE !== "off" && (runMode() === "build" || !process.argv.some((a) => a === "--incremental" || a.startsWith("--incremental=")));
   const stateFile = () => path.join(BUILD_CACHE, STATE);
   const store = (sha: string) => path.join(BUILD_CACHE, "store", sha.slice(0, 2), sha);
 
@@ -238,7 +242,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     const h = createHash("sha256");
     h.update(`${FORMAT}\n${ctx.software} ${softwareVersions()}\n${process.version} ${process.versions.icu} ${process.versions.tz}\n`);
     h.update(JSON.stringify(ctx.userOptions, (_k, v) => (typeof v === "function" ? String(v) : v)));
-    h.update(`\npathPrefix ${options.pathPrefix()}\n`);
+    // A page written under --serve shows drafts; it is not a production build's page.
+    h.update(`\npathPrefix ${options.pathPrefix()}\nrunMode ${runMode() === "build" ? "build" : "serve"} drafts ${String(options.drafts)}\n`);
     const root = process.cwd();
     const outputAbs = path.resolve(output);
     const isReleaseFile = (full: string) => full.startsWith(releasesDir + path.sep) && full.endsWith(".md");
@@ -283,7 +288,14 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   }
 
   /** Before Eleventy looks for templates: which releases it reads, and which come from the cache. */
+  /** What the last plan added, taken back before the next: under --serve each pass plans anew. */
+  let addedTemplates: string[] = [];
+  let addedIgnore: string | undefined;
   async function plan(templateConfig: unknown): Promise<void> {
+    for (const key of addedTemplates) removeTemplateLate(templateConfig, key);
+    addedTemplates = [];
+    if (addedIgnore) eleventyConfig.ignores.delete(addedIgnore);
+    addedIgnore = undefined;
     cached = new Map();
     foreseen = new Map();
     observed = new Map();
@@ -314,7 +326,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     // No record to go by (first build, or anything besides the releases changed): Eleventy reads every file.
     if (!state) return;
 
-    const drafts = options.drafts ?? false;
+    const drafts = options.drafts ?? runMode() !== "build";
     const entries: { inputPath: string; file: string; source: string; entry: ReleaseEntry; changed: boolean }[] = [];
     for (const file of files) {
       const inputPath = `./${posix(path.relative(process.cwd(), file))}`;
@@ -377,7 +389,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
 
     // From here the plan holds: releases whose page is unchanged come from the cache.
     // Ignore globs are relative to the project's folder; virtual templates' paths to the input folder.
-    eleventyConfig.ignores.add(`${posix(path.relative(process.cwd(), releasesDir))}/**/*.md`);
+    addedIgnore = `${posix(path.relative(process.cwd(), releasesDir))}/**/*.md`;
+    eleventyConfig.ignores.add(addedIgnore);
     const inEleventy = new Set<string>(entries.map((e) => e.inputPath));
     for (const item of sorted) {
       const page = state.pages[fileOfUrl(item.url)];
@@ -409,7 +422,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       if (!inEleventy.has(e.inputPath)) continue;
       if (e.changed && !unread.has(e.inputPath)) foreseen.set(e.inputPath, JSON.stringify(e.entry.record));
       const source = e.source || readFileSync(e.file, "utf8");
-      addTemplateLate(templateConfig, posix(path.relative(path.resolve(input), e.file)), source);
+      addedTemplates.push(addTemplateLate(templateConfig, posix(path.relative(path.resolve(input), e.file)), source));
     }
   }
 

@@ -77,8 +77,14 @@ export class SharedData {}
  * copied, so a late `addTemplate` would not reach the build. This adds one where Eleventy reads
  * them, under the key `addTemplate` would use (a path relative to the input folder).
  */
-export function addTemplateLate(templateConfig: unknown, inputPath: string, content: string): void {
+export function addTemplateLate(templateConfig: unknown, inputPath: string, content: string): string {
   const merged = (templateConfig as { getConfig(): { virtualTemplates: Record<string, unknown> } }).getConfig();
   const key = inputPath.split("\\").join("/").replace(/^\.\//, "");
   merged.virtualTemplates[key] = { inputPath: key, data: undefined, content };
+  return key;
+}
+
+/** Takes back a template added late: under --serve the merged config lives from pass to pass. */
+export function removeTemplateLate(templateConfig: unknown, key: string): void {
+  delete (templateConfig as { getConfig(): { virtualTemplates: Record<string, unknown> } }).getConfig().virtualTemplates[key];
 }

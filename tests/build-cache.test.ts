@@ -166,6 +166,23 @@ describe("the build cache", () => {
     expect(differences(site)).toEqual([]);
   });
 
+  it("refuses a build that writes no files, and newsroom check reads every release", () => {
+    const site = makeSite();
+    build(site);
+    writeFileSync(path.join(site, "to-json.mjs"), 'import Eleventy from "@11ty/eleventy";\nconsole.log((await new Eleventy(".", "_site", { quietMode: true }).toJSON()).length);\n');
+    const env = { ...process.env, NEWSROOM_BUILD_CACHE: "" };
+    const json = spawnSync(process.execPath, ["to-json.mjs"], { cwd: site, encoding: "utf8", env });
+    expect(json.status).not.toBe(0);
+    expect(json.stderr + json.stdout).toContain('"buildCache" is on for a build that writes no files (json)');
+    // The check builds in memory too: it turns the cache off and builds every page.
+    const all = spawnSync(process.execPath, ["to-json.mjs"], { cwd: site, encoding: "utf8", env: { ...env, NEWSROOM_BUILD_CACHE: "off" } });
+    const pages = Number(all.stdout.trim().split("\n").at(-1));
+    expect(pages).toBeGreaterThan(50);
+    const check = spawnSync(process.execPath, [path.join(site, "node_modules/eleventy-plugin-newsroom/dist/cli.js"), "check"], { cwd: site, encoding: "utf8", env });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain(`${pages} pages built in memory, no problems`);
+  });
+
   it("under --watch: a save passes only what changed through Eleventy, neighbours follow, and new files arrive together", async () => {
     const site = makeSite();
     const child = spawn(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--watch"], {

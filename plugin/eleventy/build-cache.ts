@@ -427,6 +427,14 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   }
 
   eleventyConfig.on("eleventy.config", plan);
+  // The cache restores pages into the output folder: a build that writes none (`toJSON()`) would
+  // silently lack every page it restores.
+  eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string }) => {
+    if (on && outputMode !== undefined && outputMode !== "fs") {
+      on = false;
+      throw new NewsroomError([{ file: "addPlugin(newsroom, options)", field: "buildCache", message: `is on for a build that writes no files (${outputMode})`, fix: "build to disk, or set NEWSROOM_BUILD_CACHE=off for this run" }]);
+    }
+  });
 
   return {
     active: () => on,

@@ -6,7 +6,7 @@ export interface AfterEvent {
   directories: { output: string };
   outputMode?: string;
   runMode?: string;
-  results?: { inputPath: string; outputPath?: unknown; url?: unknown }[];
+  results?: { inputPath: string; outputPath?: unknown; url?: unknown; content?: unknown }[];
 }
 
 export interface AfterBuild {

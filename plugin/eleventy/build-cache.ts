@@ -492,44 +492,66 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       }
       for (const [rel, page] of generatedKept) putPageBack(rel, page);
     },
-    record({ directories }, index) {
+    record({ directories, results }, index) {
       if (!on || !next || !index) return;
       const output = directories.output;
       const assetRef = new RegExp(`${assetFolder(options.mount).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:img|cards)/[^"'\\s),<>]+`, "g");
+      // What the store holds already, as the last record says: no need to look for each on disk.
+      const stored = new Set<string>();
+      for (const page of Object.values(state?.pages ?? {})) {
+        stored.add(page.sha);
+        for (const a of page.assets) stored.add(a.sha);
+      }
+      const madeDirs = new Set<string>();
       /** Bytes into the store under their hash, whole or not at all; returns the hash. */
       const toStore = (bytes: Buffer | string): string => {
         const sha = sha256(bytes);
+        if (stored.has(sha)) return sha;
         const target = store(sha);
         if (!existsSync(target)) {
-          mkdirSync(path.dirname(target), { recursive: true });
+          const dir = path.dirname(target);
+          if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
+          madeDirs.add(dir);
           const part = `${target}.${process.pid}.tmp`;
           writeFileSync(part, bytes);
           renameSync(part, target);
         }
+        stored.add(sha);
         return sha;
       };
-      const keep = (rel: string): { sha: string; size: number; mtimeMs: number } => {
+      const assetShas = new Map<string, string>();
+      // What Eleventy wrote this build, as it wrote it: no need to read it back from disk.
+      const writtenText = new Map<string, string>();
+      for (const r of results ?? []) {
+        if (typeof r.outputPath === "string" && typeof r.content === "string") writtenText.set(posix(path.relative(output, r.outputPath)), r.content);
+      }
+      /** A written page into the store, with the photos and share cards it refers to (read once). */
+      const keep = (rel: string): Omit<PageEntry, "signature"> => {
         const full = path.join(output, rel);
-        const sha = toStore(readFileSync(full));
         const s = statSync(full);
-        return { sha, size: s.size, mtimeMs: s.mtimeMs };
+        // Eleventy's own text, unless something changed the file since (then the file as it is).
+        const given = writtenText.get(rel);
+        const text = given !== undefined && Buffer.byteLength(given) === s.size ? given : readFileSync(full, "utf8");
+        const sha = toStore(text);
+        const assets = [...new Set(text.match(assetRef) ?? [])]
+          .map((url) => decodeURI(url).replace(/^\//, ""))
+          .filter((a) => assetShas.has(a) || existsSync(path.join(output, a)))
+          .map((a) => {
+            let assetSha = assetShas.get(a);
+            if (!assetSha) assetShas.set(a, (assetSha = toStore(readFileSync(path.join(output, a)))));
+            return { file: a, sha: assetSha };
+          });
+        return { sha, size: s.size, mtimeMs: s.mtimeMs, assets };
       };
       const keepText = toStore;
-      /** The photos and share cards a page refers to, kept with it. */
-      const assetsOf = (rel: string) =>
-        [...new Set(readFileSync(path.join(output, rel), "utf8").match(assetRef) ?? [])]
-          .map((url) => decodeURI(url).replace(/^\//, ""))
-          .filter((a) => existsSync(path.join(output, a)))
-          .map((a) => ({ file: a, sha: keep(a).sha }));
       // Pages Eleventy wrote: kept in the store with the signature they were written under.
       for (const item of index.releases) {
         if (cached.has(item.inputPath)) continue;
         const rel = fileOfUrl(item.url);
         if (!existsSync(path.join(output, rel))) continue;
         const file = path.resolve(item.inputPath);
-        const hash = sha256(readFileSync(file));
-        const written = keep(rel);
-        next.pages[rel] = { signature: signatureOf(hash, item, index, nowAt!), ...written, assets: assetsOf(rel) };
+        const hash = fileHashes.get(item.inputPath) ?? sha256(readFileSync(file));
+        next.pages[rel] = { signature: signatureOf(hash, item, index, nowAt!), ...keep(rel) };
         const body = (item as unknown as { templateContent?: string }).templateContent;
         const content = typeof body === "string" ? keepText(body) : undefined;
         next.releases[item.inputPath] = {
@@ -542,8 +564,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       // Generated pages Eleventy wrote, under the signature they were written with.
       for (const [rel, signature] of generatedRendered) {
         if (!existsSync(path.join(output, rel))) continue;
-        const written = keep(rel);
-        next.pages[rel] = { signature, ...written, assets: assetsOf(rel) };
+        next.pages[rel] = { signature, ...keep(rel) };
       }
       // Held releases and those with problems: their record, so that the next plan need not read them.
       for (const [inputPath, seen] of observed) {

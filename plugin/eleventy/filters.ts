@@ -9,6 +9,7 @@ import type { Slugger } from "../model/slug.ts";
 import { countLabel } from "../model/taxonomy.ts";
 import { absolute } from "../render/structured-data.ts";
 import { FEED_FILES, feedUrl, localeFor, localeOfUrl, type FeedFormat } from "../model/urls.ts";
+import { remember } from "../model/memo.ts";
 import { escapeHtml } from "../render/escape.ts";
 import { typeset } from "../render/typography.ts";
 
@@ -20,6 +21,8 @@ function createFilters(options: ResolvedOptions, slug: Slugger) {
   const localeOf = (self: FilterThis | undefined, explicit?: unknown) => localeFor(self?.page?.url, explicit, options);
   const dictionary = (self: FilterThis | undefined, explicit?: unknown) => options.dictionaries[localeOf(self, explicit)]!;
   const dateText = createDateFormatter(options.timeZone);
+  // A lead is set once, not on every list, term page and feed that shows it (1.4 s at 5,000 releases).
+  const typesetText = remember((html: string, locale: string) => `${locale}\0${html}`, typeset);
 
   return {
     /** `16 декабря 2025`, `2025 жылғы 16 желтоқсан`, `16 December 2025`, in the site's zone. */
@@ -62,7 +65,7 @@ function createFilters(options: ResolvedOptions, slug: Slugger) {
      * `{{ release.lead | newsroomTypeset(release.lang) | safe }}`. Attributes and JSON-LD keep the author's text.
      */
     newsroomTypeset(this: FilterThis | undefined, value: unknown, locale?: string): string {
-      return typeset(escapeHtml(value), localeOf(this, locale));
+      return typesetText(escapeHtml(value), localeOf(this, locale));
     },
     /** A list's feed URL: `{{ termPage.term.url | newsroomFeedUrl("atom") }}`. */
     newsroomFeedUrl(listUrl: unknown, format: unknown = "atom"): string {

@@ -74,8 +74,17 @@ function cardFonts(): CardFont[] {
 export function ownCard(options: ResolvedOptions, published: string, now: DateTime): boolean {
   if (options.shareCards === false) return false;
   if (options.shareCards.days === Infinity) return true;
-  const at = parseDate(published, options.timeZone);
-  return at !== undefined && at >= now.minus({ days: options.shareCards.days });
+  // ISO instants compare as instants once parsed; a release's `published` always carries its offset.
+  return Date.parse(published) >= cutoff(now, options.shareCards.days);
+}
+const cutoffs = new WeakMap<DateTime, Map<number, number>>();
+/** The window's first instant, once per build's clock. */
+function cutoff(now: DateTime, days: number): number {
+  let byDays = cutoffs.get(now);
+  if (!byDays) cutoffs.set(now, (byDays = new Map()));
+  let at = byDays.get(days);
+  if (at === undefined) byDays.set(days, (at = now.minus({ days }).toMillis()));
+  return at;
 }
 
 export interface ShareCards {

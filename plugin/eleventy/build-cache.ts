@@ -9,15 +9,15 @@
 // other release goes through Eleventy as a template of the same path. The plan's reading of each new
 // file is checked against Eleventy's own before any page renders: where they differ, the build
 // stops and the cache is dropped, rather than write a page from a wrong guess.
-import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { AfterEvent } from "./after-build.ts";
 import type { BuiltIndex } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./config.ts";
 import { parseReleaseFrontMatter, TOPICS } from "./frontmatter.ts";
+import { cacheKey, walk } from "./cache-key.ts";
+import { BUILD_CACHE, dropState, FORMAT, posix, putBack, readState, readStored, restorable, sha256, storePath, storeWriter, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
 import { addTemplateLate, removeTemplateLate } from "./internals.ts";
 import { fileOfUrl } from "./manifest.ts";
 import { resolveNow } from "../model/clock.ts";
@@ -25,50 +25,11 @@ import { NewsroomError, PREFIX } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { holdOf, originalOf, rawHoldOf, type Hold } from "../model/publishing.ts";
 import { normaliseRelease, sortReleases, type Release } from "../model/releases.ts";
+import { fingerprints, generatedSignature, releaseSignature } from "../model/page-signatures.ts";
 import { OWN_KEYS, RELEASE_FIELDS, type Registries } from "../model/schema.ts";
 import type { Slugger } from "../model/slug.ts";
 import { buildIndex } from "../model/taxonomy.ts";
 import { assetFolder } from "../model/urls.ts";
-
-export const BUILD_CACHE = ".cache/newsroom/build";
-/** The cache's own layout; a cache of another format is not read. */
-const FORMAT = 2;
-const STATE = "state.json";
-/** Files larger than this are known by size and time rather than read: images, videos, archives. */
-const READ_LIMIT = 1024 * 1024;
-
-/** What the cache keeps of a release between builds. */
-interface ReleaseEntry {
-  /** sha256 of the file. */
-  hash: string;
-  /** Its front matter as the plugin's YAML engine read it. */
-  frontMatter: Record<string, unknown>;
-  /** Its normalised record, where it is valid. */
-  record?: Release;
-  /** sha256 of its body as Eleventy rendered it (kept in the store), for feeds. */
-  content?: string;
-  date?: string;
-}
-
-interface PageEntry {
-  signature: string;
-  /** sha256 of the page, its name in the store. */
-  sha: string;
-  size: number;
-  mtimeMs: number;
-  /** Files the page refers to that the plugin made for it (photos, share cards), relative to the output. */
-  assets: { file: string; sha: string }[];
-}
-
-interface State {
-  format: number;
-  key: string;
-  releases: Record<string, ReleaseEntry>;
-  /** What each folder's data files give every release in it, for fields a release can carry. */
-  cascades: Record<string, Record<string, unknown> | null>;
-  registries: Registries;
-  pages: Record<string, PageEntry>;
-}
 
 /** A release restored from the cache, shaped like the collection item Eleventy would have made. */
 type CachedItem = CollectionItem & { content: string; templateContent: string };
@@ -97,32 +58,6 @@ export interface BuildCache {
   files(): string[];
 }
 
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-const posix = (p: string) => p.split(path.sep).join("/");
-
-/** Every file below `dir`, except folders no build reads from. */
-function walk(dir: string, skip: (full: string, name: string) => boolean, out: string[] = []): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const full = path.join(dir, name);
-    if (skip(full, name)) continue;
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      continue;
-    }
-    if (stat.isDirectory()) walk(full, skip, out);
-    else if (stat.isFile()) out.push(full);
-  }
-  return out;
-}
-
 /** Eleventy's fileSlug: the name without its extension and a leading date; an index file takes its folder's name. */
 function fileSlugOf(file: string): string {
   let base = path.basename(file, path.extname(file));
@@ -134,31 +69,6 @@ function fileSlugOf(file: string): string {
 function frontMatterOf(source: string): string | undefined {
   const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source.replace(/^\uFEFF/, ""));
   return m?.[1];
-}
-
-const isItem = (value: unknown): value is { inputPath: string; url: string; data: { release?: Release } } =>
-  typeof value === "object" && value !== null && "inputPath" in value && "data" in value;
-
-/**
- * What a page shows of another release, summed up once a build: its URL, its whole record and its
- * file's hash (a feed carries its text). Any change to any of them changes every page that shows it.
- */
-function fingerprints(hashes: Map<string, string>) {
-  const memo = new WeakMap<object, string>();
-  return (item: { inputPath: string; url: string; data: { release?: Release } }): string => {
-    let f = memo.get(item);
-    if (f === undefined) memo.set(item, (f = sha256(JSON.stringify([item.url, hashes.get(item.inputPath) ?? item.inputPath, item.data.release ?? null])).slice(0, 32)));
-    return f;
-  };
-}
-
-/** Releases as their fingerprints; term links without counts (no release page shows one), a term's every release left out (its page shows a count). */
-function replacerOf(fingerprint: ReturnType<typeof fingerprints>) {
-  return function (this: unknown, key: string, value: unknown): unknown {
-    if (key === "self") return undefined;
-    if (key === "items" && typeof this === "object" && this !== null && "slug" in this && "kind" in this) return undefined;
-    return isItem(value) ? fingerprint(value) : value;
-  };
 }
 
 export interface CacheContext {
@@ -177,21 +87,6 @@ export interface CacheContext {
   index(): BuiltIndex | undefined;
 }
 
-/** The versions of what renders pages: a new one may write other bytes. */
-function softwareVersions(): string {
-  const require = createRequire(import.meta.url);
-  const names = ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "luxon", "slugify", "typograf", "satori", "sharp", "@fontsource/noto-serif", "subset-font", "js-yaml", "zod"];
-  return names
-    .map((name) => {
-      try {
-        return `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version}`;
-      } catch {
-        return `${name}@?`;
-      }
-    })
-    .join(" ");
-}
-
 export function createBuildCache(ctx: CacheContext): BuildCache {
   const { eleventyConfig, options, slug, frontMatter, index } = ctx;
   let on = false;
@@ -208,89 +103,27 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   /** Each release file's hash, for what generated pages show of its text (feeds carry it whole). */
   let fileHashes = new Map<string, string>();
   let fingerprint = fingerprints(fileHashes);
-  const replacer = () => replacerOf(fingerprint);
   let key = "";
   let nowAt: DateTime | undefined;
 
-  const putBack = (output: string, rel: string, sha: string) => {
-    const full = path.join(output, rel);
-    mkdirSync(path.dirname(full), { recursive: true });
-    copyFileSync(store(sha), full);
-  };
   // NEWSROOM_BUILD_CACHE=off builds without it, whatever the config says: a clean build on demand.
   // In a build, and under --serve or --watch without --incremental: each pass then reads only the
   // releases that changed, and the pages that did not change stay as the last pass wrote them.
   const runMode = () => process.env.ELEVENTY_RUN_MODE ?? "build";
   const enabled = () =>
     options.buildCache && process.env.NEWSROOM_BUILD_CACHE !== "off" && (runMode() === "build" || !process.argv.some((a) => a === "--incremental" || a.startsWith("--incremental=")));
-  const stateFile = () => path.join(BUILD_CACHE, STATE);
-  const store = (sha: string) => path.join(BUILD_CACHE, "store", sha.slice(0, 2), sha);
 
-  function readState(): State | undefined {
-    try {
-      const s = JSON.parse(readFileSync(stateFile(), "utf8")) as State;
-      if (s.format !== FORMAT || typeof s.key !== "string" || typeof s.releases !== "object" || typeof s.pages !== "object" || typeof s.cascades !== "object") return undefined;
-      return s;
-    } catch {
-      // Missing, half-written or not JSON: never trusted, rebuilt from scratch.
-      return undefined;
-    }
-  }
-
-  /** Everything besides the releases that can change a page: the site's other files, options, software, path prefix. */
-  function globalKey(input: string, output: string, releasesDir: string): string {
-    const h = createHash("sha256");
-    h.update(`${FORMAT}\n${ctx.software} ${softwareVersions()}\n${process.version} ${process.versions.icu} ${process.versions.tz}\n`);
-    h.update(JSON.stringify(ctx.userOptions, (_k, v) => (typeof v === "function" ? String(v) : v)));
-    // A page written under --serve shows drafts; it is not a production build's page.
-    h.update(`\npathPrefix ${options.pathPrefix()}\nrunMode ${runMode() === "build" ? "build" : "serve"} drafts ${String(options.drafts)}\n`);
-    const root = process.cwd();
-    const outputAbs = path.resolve(output);
-    const isReleaseFile = (full: string) => full.startsWith(releasesDir + path.sep) && full.endsWith(".md");
-    const skip = (full: string, name: string) =>
-      name === "node_modules" || name === ".git" || name === ".cache" || full === outputAbs || isReleaseFile(full);
-    const roots = [...new Set([root, path.resolve(input), path.resolve(eleventyConfig.directories.includes), path.resolve(eleventyConfig.directories.data), ctx.pluginDir])];
-    for (const r of roots) {
-      for (const file of walk(r, skip)) {
-        const stat = statSync(file);
-        h.update(`${posix(path.relative(root, file))}\0`);
-        h.update(stat.size > READ_LIMIT ? `${stat.size} ${stat.mtimeMs}` : sha256(readFileSync(file)));
-        h.update("\n");
-      }
-    }
-    return h.digest("hex");
-  }
-
-  /** A page's signature: the cache's key, its file, its record, and what it shows of others. */
-  /** A release page's signature: the key, its file, its record, and what it shows of others. */
-  function signatureOf(entryHash: string, item: CollectionItem, index: Pick<BuiltIndex, "nav" | "alternates">, now: DateTime): string {
+  /** A release page's signature, from this build's index. */
+  function signatureOf(fileHash: string, item: CollectionItem, built: Pick<BuiltIndex, "nav" | "alternates">, now: DateTime): string {
     const release = item.data.release!;
-    const nav = index.nav.get(item.inputPath);
-    const alternates = [...(index.alternates.get(release.alternateKey) ?? new Map<string, string>())];
-    const terms = nav ? [nav.people, nav.organisations, nav.places, nav.tags].map((refs) => refs.map((ref) => [ref.kind, ref.key, ref.name, ref.url])) : null;
-    return sha256(
-      JSON.stringify([key, entryHash, item.url, release, nav ? [nav.previous, nav.next, nav.related, terms, nav.breadcrumbs] : null, alternates, ctx.ownCard(release.published, now)], replacer()),
-    );
+    const alternates = [...(built.alternates.get(release.alternateKey) ?? new Map<string, string>())];
+    return releaseSignature({ key, fileHash, item, nav: built.nav.get(item.inputPath), alternates, ownCard: ctx.ownCard(release.published, now) }, fingerprint);
   }
 
-  /** Whether a page can be put back: the output still holds it as written, or the store has it whole. */
-  function restorable(file: string, page: PageEntry, output: string): boolean {
-    const ok = (rel: string, sha: string, size?: number, mtimeMs?: number) => {
-      const target = path.join(output, rel);
-      if (size !== undefined && existsSync(target)) {
-        const s = statSync(target);
-        if (s.size === size && s.mtimeMs === mtimeMs) return true;
-      }
-      const stored = store(sha);
-      return existsSync(stored) && sha256(readFileSync(stored)) === sha;
-    };
-    return ok(file, page.sha, page.size, page.mtimeMs) && page.assets.every((a) => existsSync(path.join(output, a.file)) || ok(a.file, a.sha));
-  }
-
-  /** Before Eleventy looks for templates: which releases it reads, and which come from the cache. */
   /** What the last plan added, taken back before the next: under --serve each pass plans anew. */
   let addedTemplates: string[] = [];
   let addedIgnore: string | undefined;
+  /** Before Eleventy looks for templates: which releases it reads, and which come from the cache. */
   async function plan(templateConfig: unknown): Promise<void> {
     for (const key of addedTemplates) removeTemplateLate(templateConfig, key);
     addedTemplates = [];
@@ -316,7 +149,15 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       return;
     }
     const releasesDir = path.resolve(input, options.releases);
-    key = globalKey(input, output, releasesDir);
+    const outputAbs = path.resolve(output);
+    key = cacheKey({
+      software: ctx.software,
+      userOptions: ctx.userOptions,
+      // A page written under --serve shows drafts; it is not a production build's page.
+      run: `pathPrefix ${options.pathPrefix()} runMode ${runMode() === "build" ? "build" : "serve"} drafts ${String(options.drafts)}`,
+      roots: [process.cwd(), path.resolve(input), path.resolve(eleventyConfig.directories.includes), path.resolve(eleventyConfig.directories.data), ctx.pluginDir],
+      skip: (full) => full === outputAbs || (full.startsWith(releasesDir + path.sep) && full.endsWith(".md")),
+    });
     nowAt = resolveNow(options.now, process.env, options.timeZone, DateTime.now()).at;
     const previous = readState();
     state = previous?.key === key ? previous : undefined;
@@ -398,14 +239,14 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       if (page.signature !== signatureOf(item.entry.hash, item, index, nowAt)) continue;
       if (!restorable(fileOfUrl(item.url), page, output)) continue;
       const contentSha = item.entry.content;
-      if (!existsSync(store(contentSha))) continue;
+      if (!existsSync(storePath(contentSha))) continue;
       // The body is read from the store only if a feed shows it: the newest few of each feed.
       let body: string | undefined;
       const readBody = () => {
         if (body === undefined) {
-          const bytes = readFileSync(store(contentSha));
-          if (sha256(bytes) !== contentSha) {
-            rmSync(stateFile(), { force: true });
+          const bytes = readStored(contentSha);
+          if (!bytes) {
+            dropState();
             throw new NewsroomError([{ file: item.inputPath, field: "buildCache", message: "has a damaged copy of its text in the build cache", fix: "build again: the cache was cleared" }]);
           }
           body = bytes.toString("utf8");
@@ -459,7 +300,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
         wrong.push({ file: inputPath, field });
       }
       if (wrong.length > 0) {
-        rmSync(stateFile(), { force: true });
+        dropState();
         throw new NewsroomError(
           wrong.map(({ file, field }) => ({
             file,
@@ -496,29 +337,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       if (!on || !next || !index) return;
       const output = directories.output;
       const assetRef = new RegExp(`${assetFolder(options.mount).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:img|cards)/[^"'\\s),<>]+`, "g");
-      // What the store holds already, as the last record says: no need to look for each on disk.
-      const stored = new Set<string>();
-      for (const page of Object.values(state?.pages ?? {})) {
-        stored.add(page.sha);
-        for (const a of page.assets) stored.add(a.sha);
-      }
-      const madeDirs = new Set<string>();
-      /** Bytes into the store under their hash, whole or not at all; returns the hash. */
-      const toStore = (bytes: Buffer | string): string => {
-        const sha = sha256(bytes);
-        if (stored.has(sha)) return sha;
-        const target = store(sha);
-        if (!existsSync(target)) {
-          const dir = path.dirname(target);
-          if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
-          madeDirs.add(dir);
-          const part = `${target}.${process.pid}.tmp`;
-          writeFileSync(part, bytes);
-          renameSync(part, target);
-        }
-        stored.add(sha);
-        return sha;
-      };
+      const toStore = storeWriter(state);
       const assetShas = new Map<string, string>();
       // What Eleventy wrote this build, as it wrote it: no need to read it back from disk.
       const writtenText = new Map<string, string>();
@@ -582,10 +401,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       }
       for (const [dir, text] of byDir) next.cascades[dir] = JSON.parse(text);
       next.registries = index.registries;
-      mkdirSync(BUILD_CACHE, { recursive: true });
-      const part = `${stateFile()}.${process.pid}.tmp`;
-      writeFileSync(part, JSON.stringify(next));
-      renameSync(part, stateFile());
+      writeState(next);
       const others = new Set([...generatedKept.keys()]).size;
       if (cached.size + others > 0) {
         console.log(`${PREFIX} build cache: ${cached.size} release page${cached.size === 1 ? "" : "s"} and ${others} other file${others === 1 ? "" : "s"} unchanged, restored from ${BUILD_CACHE}`);
@@ -593,7 +409,6 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     },
     pagesToRender(kind, pages, filesOf) {
       if (!on || !next) return pages;
-      const pageReplacer = replacer();
       const alternates = (page: object) => {
         const k = (page as { alternateKey?: unknown }).alternateKey;
         return typeof k === "string" ? [...(index()?.alternates.get(k) ?? new Map<string, string>())] : null;
@@ -601,7 +416,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       const output = eleventyConfig.directories.output;
       const render: typeof pages = [];
       for (const page of pages) {
-        const signature = sha256(JSON.stringify([key, kind, page, alternates(page)], pageReplacer));
+        const signature = generatedSignature(key, kind, page, alternates(page), fingerprint);
         const files = filesOf(page);
         const before = files.map((f) => state?.pages[f]);
         if (before.every((b) => b?.signature === signature) && files.every((f, i) => restorable(f, before[i]!, output))) {

@@ -1,0 +1,79 @@
+// The build cache's key: everything besides the releases that can change a page. A new key makes
+// the next build a full one. Files are known by their bytes, but for large ones (images, archives),
+// known by size and time: a changed time costs a full build, never a wrong page.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { FORMAT, posix, sha256 } from "./cache-store.ts";
+
+const READ_LIMIT = 1024 * 1024;
+
+/** Every file below `dir`, in order, except those `skip` leaves out. */
+export function walk(dir: string, skip: (full: string, name: string) => boolean, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const full = path.join(dir, name);
+    if (skip(full, name)) continue;
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) walk(full, skip, out);
+    else if (stat.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** The versions of what renders pages: a new one may write other bytes. */
+function softwareVersions(): string {
+  const require = createRequire(import.meta.url);
+  const names = ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "luxon", "slugify", "typograf", "satori", "sharp", "@fontsource/noto-serif", "subset-font", "js-yaml", "zod"];
+  return names
+    .map((name) => {
+      try {
+        return `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version}`;
+      } catch {
+        return `${name}@?`;
+      }
+    })
+    .join(" ");
+}
+
+export interface KeyParts {
+  /** The plugin's name and version. */
+  software: string;
+  /** The options as the site gave them. */
+  userOptions: unknown;
+  /** Settings of this run: path prefix, run mode, drafts. */
+  run: string;
+  /** Folders whose files count: the project, input, includes, data, the plugin's own code. */
+  roots: string[];
+  /** Files that do not count: the output, the releases themselves. */
+  skip(full: string, name: string): boolean;
+}
+
+export function cacheKey(parts: KeyParts): string {
+  const h = createHash("sha256");
+  h.update(`${FORMAT}\n${parts.software} ${softwareVersions()}\n${process.version} ${process.versions.icu} ${process.versions.tz}\n`);
+  h.update(JSON.stringify(parts.userOptions, (_k, v) => (typeof v === "function" ? String(v) : v)));
+  h.update(`\n${parts.run}\n`);
+  const root = process.cwd();
+  const skip = (full: string, name: string) => name === "node_modules" || name === ".git" || name === ".cache" || parts.skip(full, name);
+  for (const r of [...new Set(parts.roots)]) {
+    for (const file of walk(r, skip)) {
+      const stat = statSync(file);
+      h.update(`${posix(path.relative(root, file))}\0`);
+      h.update(stat.size > READ_LIMIT ? `${stat.size} ${stat.mtimeMs}` : sha256(readFileSync(file)));
+      h.update("\n");
+    }
+  }
+  return h.digest("hex");
+}

@@ -4,12 +4,11 @@
 // `--no-search` leaves out the Pagefind index, which is written after Eleventy;
 // `--json` prints one JSON line per measured build instead of the table.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "./generate.ts";
-import { filesIn } from "../tests/helpers/site.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const args = process.argv.slice(2);
@@ -47,11 +46,19 @@ function buildOnce(mode: "bare" | "newsroom", tmp: string, out: string): Omit<Re
   return { seconds: r.seconds, pages: r.pages, maxRssMB: r.maxRssMB, notes };
 }
 
+/** Every file below a folder, relative to it, in order. */
+function filesIn(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean; name: string; parentPath: string }[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
+    .sort();
+}
+
 /** Whether two output folders hold the same files, byte for byte. */
 function sameOutput(a: string, b: string): boolean {
   const fa = filesIn(a);
   const fb = filesIn(b);
-  if (fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false;
+  if (fa.length === 0 || fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false;
   return fa.every((f) => readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
 }
 

@@ -16,7 +16,7 @@ import type { AfterEvent } from "./after-build.ts";
 import type { BuiltIndex } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./config.ts";
 import { parseReleaseFrontMatter, TOPICS } from "./frontmatter.ts";
-import { cacheKey, walk } from "./cache-key.ts";
+import { cacheKey, releaseFilesIn } from "./cache-key.ts";
 import { BUILD_CACHE, dropState, FORMAT, posix, putBack, readState, readStored, restorable, sha256, storePath, storeWriter, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
 import { addTemplateLate, removeTemplateLate } from "./internals.ts";
 import { fileOfUrl } from "./manifest.ts";
@@ -162,7 +162,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     const previous = readState();
     state = previous?.key === key ? previous : undefined;
     next = { format: FORMAT, key, releases: {}, cascades: state?.cascades ?? {}, registries: state?.registries, pages: {} } as State;
-    const files = walk(releasesDir, (_full, name) => name === "node_modules").filter((f) => f.endsWith(".md"));
+    const files = releaseFilesIn(releasesDir);
     for (const file of files) fileHashes.set(`./${posix(path.relative(process.cwd(), file))}`, sha256(readFileSync(file)));
     // No record to go by (first build, or anything besides the releases changed): Eleventy reads every file.
     if (!state) return;

@@ -32,6 +32,11 @@ export function walk(dir: string, skip: (full: string, name: string) => boolean,
   return out;
 }
 
+/** Every release file below the releases folder: its Markdown files. */
+export function releaseFilesIn(dir: string): string[] {
+  return walk(dir, (_full, name) => name === "node_modules").filter((f) => f.endsWith(".md"));
+}
+
 /** The versions of what renders pages: a new one may write other bytes. */
 function softwareVersions(): string {
   const require = createRequire(import.meta.url);

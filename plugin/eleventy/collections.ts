@@ -1,6 +1,6 @@
 // Which files are releases, their normalised data on every page, drafts, and the `releases` collection.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./config.ts";
 import type { Problem, ProblemLog } from "../model/errors.ts";
@@ -25,6 +25,7 @@ import type { Guest } from "./guest.ts";
 import { trackChanges, type ChangeTracker } from "./incremental.ts";
 import { SharedData } from "./internals.ts";
 import type { BuildCache } from "./build-cache.ts";
+import { releaseFilesIn } from "./cache-key.ts";
 
 /** The global data key through which `newsroom check` receives what a build would hold back. */
 export const CHECK_KEY = "newsroomCheck";
@@ -233,19 +234,7 @@ export function addReleases(
     });
     return createHash("sha1").update(JSON.stringify(shown)).digest("base64");
   };
-  const releaseFiles = () => {
-    const dir = path.resolve(eleventyConfig.directories.input, options.releases);
-    const out: string[] = [];
-    const walk = (d: string) => {
-      for (const entry of readdirSync(d, { withFileTypes: true })) {
-        const full = path.join(d, entry.name);
-        if (entry.isDirectory() && entry.name !== "node_modules") walk(full);
-        else if (entry.isFile() && entry.name.endsWith(".md")) out.push(full);
-      }
-    };
-    if (existsSync(dir)) walk(dir);
-    return out;
-  };
+  const releaseFiles = () => releaseFilesIn(path.resolve(eleventyConfig.directories.input, options.releases));
   const changes = trackChanges(eleventyConfig, isRelease, published, releaseFiles, () => new Set(frontMatter.keys()));
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.

@@ -102,9 +102,9 @@ export function addShareCards(
   after: AfterBuild,
 ): ShareCards {
   const folder = `${assetFolder(options.mount)}cards/`;
-  /** Cards asked for in this build, by site path; kept across partial rebuilds under --serve. */
-  let wanted = new Map<string, CardInput>();
-  const logoBytes = new Map<string, Buffer | undefined>();
+  /** Cards asked for in this build, by site path, with their logo's file; kept across partial rebuilds under --serve. */
+  let wanted = new Map<string, { input: CardInput; logoFile?: Buffer }>();
+  const logoFiles = new Map<string, Buffer | undefined>();
   /** Cards being drawn in this build, by site path: each resolves to whether it was drawn (not cached). */
   let drawing = new Map<string, Promise<boolean>>();
   let writes = false;
@@ -131,9 +131,10 @@ export function addShareCards(
       waiting.shift()?.();
     }
   };
-  const logos = new Map<Buffer, Promise<Buffer>>();
+  /** Each logo file as the PNG a card embeds, made once. */
+  const logoImages = new Map<Buffer, Promise<Buffer>>();
   /** Draws a card into the cache unless it is there; started as soon as a page asks, so it overlaps rendering. */
-  const ensureDrawn = (url: string, input: CardInput): Promise<boolean> => {
+  const ensureDrawn = (url: string, { input, logoFile }: { input: CardInput; logoFile?: Buffer }): Promise<boolean> => {
     let p = drawing.get(url);
     if (!p) {
       const cached = path.join(CARD_CACHE, path.posix.basename(url));
@@ -141,14 +142,13 @@ export function addShareCards(
         ? Promise.resolve(false)
         : slot(async () => {
             firstStart ??= performance.now();
-            const source = input.logoPng;
-            let logo: Promise<Buffer> | undefined;
-            if (source) {
-              logo = logos.get(source) ?? logoPng(source);
-              logos.set(source, logo);
+            let image: Promise<Buffer> | undefined;
+            if (logoFile) {
+              image = logoImages.get(logoFile) ?? logoPng(logoFile);
+              logoImages.set(logoFile, image);
             }
-            const logoBytes = logo ? await logo : undefined;
-            const png = await cardPng({ ...input, ...(logoBytes ? { logoPng: logoBytes } : {}) }, cardFonts());
+            const logo = image ? await image : undefined;
+            const png = await cardPng({ ...input, ...(logo ? { logoPng: logo } : {}) }, cardFonts());
             mkdirSync(CARD_CACHE, { recursive: true });
             // Written whole or not at all: a build stopped halfway leaves no half card to trust.
             const part = `${cached}.${process.pid}.tmp`;
@@ -162,35 +162,36 @@ export function addShareCards(
     return p;
   };
 
-  const logoFile = (logo: string | undefined): Buffer | undefined => {
+  /** The logo's file, read once: a site path the site copies or keeps in its input. */
+  const logoFileOf = (logo: string | undefined): Buffer | undefined => {
     if (!logo || /^[a-z][a-z0-9+.-]*:/i.test(logo)) return undefined;
-    if (!logoBytes.has(logo)) {
+    if (!logoFiles.has(logo)) {
       const input = eleventyConfig.directories.input;
       const clean = logo.split(/[?#]/)[0]!;
       const file = passthroughSource(clean, input, passthroughCopiesOf(eleventyConfig)) ?? [path.join(input, clean), path.join(".", clean)].find((f) => existsSync(f));
-      logoBytes.set(logo, file && existsSync(file) ? readFileSync(file) : undefined);
+      logoFiles.set(logo, file && existsSync(file) ? readFileSync(file) : undefined);
     }
-    return logoBytes.get(logo);
+    return logoFiles.get(logo);
   };
 
-  const card = (name: string, input: CardInput, logo: Buffer | undefined, alt: string, site = false): ShareCard => {
+  const card = (name: string, input: CardInput, logoFile: Buffer | undefined, alt: string, site = false): ShareCard => {
     const hash = createHash("sha256")
       .update(RENDERER)
       .update(JSON.stringify(input))
-      .update(logo ?? "")
+      .update(logoFile ?? "")
       .digest("hex")
       .slice(0, 12);
     const url = `${folder}${name}-${hash}.png`;
-    const full = { ...input, ...(logo ? { logoPng: logo } : {}) };
-    wanted.set(url, full);
-    if (writes) void ensureDrawn(url, full).catch(() => undefined);
+    const entry = { input, ...(logoFile ? { logoFile } : {}) };
+    wanted.set(url, entry);
+    if (writes) void ensureDrawn(url, entry).catch(() => undefined);
     return { url, width: CARD_WIDTH, height: CARD_HEIGHT, alt, site };
   };
 
   const siteCard = (locale: string): ShareCard => {
     const id = options.identity(locale);
     const input: CardInput = { headline: id.siteName, publisher: id.publisher.name, locale };
-    return card(`site-${locale}`, input, logoFile(id.publisher.logo), id.siteName, true);
+    return card(`site-${locale}`, input, logoFileOf(id.publisher.logo), id.siteName, true);
   };
 
   const recent = (published: string): boolean => ownCard(options, published, index.now().at);
@@ -204,7 +205,7 @@ export function addShareCards(
     const date = formatDate(parseDate(release.published, options.timeZone) ?? DateTime.fromISO(release.published), release.lang, options.timeZone, options.dictionaries[release.lang]!.dateFormat);
     const figure = figures.first(inputPath!);
     const input: CardInput = { headline: release.title, date, publisher: id.publisher.name, locale: release.lang, ...(figure ? { figure } : {}) };
-    return card(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFile(id.publisher.logo), release.title);
+    return card(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFileOf(id.publisher.logo), release.title);
   };
 
   // `{% set newsroomCard = newsroomLang | newsroomShareCard %}` in the head.
@@ -215,8 +216,8 @@ export function addShareCards(
   after.add(async ({ directories }) => {
     if (wanted.size === 0) return;
     let drawn = 0;
-    for (const [url, input] of wanted) {
-      if (await ensureDrawn(url, input)) drawn++;
+    for (const [url, entry] of wanted) {
+      if (await ensureDrawn(url, entry)) drawn++;
       const cached = path.join(CARD_CACHE, path.posix.basename(url));
       const target = path.join(directories.output, url);
       if (!existsSync(target) || statSync(target).size !== statSync(cached).size) {

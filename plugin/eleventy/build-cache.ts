@@ -23,7 +23,7 @@ import { fileOfUrl } from "./manifest.ts";
 import { resolveNow } from "../model/clock.ts";
 import { NewsroomError, PREFIX } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
-import { holdOf, originalOf, rawHoldOf, type Hold } from "../model/publishing.ts";
+import { holdOfRelease } from "../model/publishing.ts";
 import { normaliseRelease, sortReleases, type Release } from "../model/releases.ts";
 import { fingerprints, generatedSignature, releaseSignature } from "../model/page-signatures.ts";
 import { OWN_KEYS, RELEASE_FIELDS, type Registries } from "../model/schema.ts";
@@ -162,15 +162,15 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     const previous = readState();
     state = previous?.key === key ? previous : undefined;
     next = { format: FORMAT, key, releases: {}, cascades: state?.cascades ?? {}, registries: state?.registries, pages: {} } as State;
-    const files = releaseFilesIn(releasesDir);
-    for (const file of files) fileHashes.set(`./${posix(path.relative(process.cwd(), file))}`, sha256(readFileSync(file)));
+    // Each release file as Eleventy names it (`./src/releases/x.md`), with its hash.
+    const files = releaseFilesIn(releasesDir).map((file) => ({ file, inputPath: `./${posix(path.relative(process.cwd(), file))}` }));
+    for (const { file, inputPath } of files) fileHashes.set(inputPath, sha256(readFileSync(file)));
     // No record to go by (first build, or anything besides the releases changed): Eleventy reads every file.
     if (!state) return;
 
     const drafts = options.drafts ?? runMode() !== "build";
     const entries: { inputPath: string; file: string; source: string; entry: ReleaseEntry; changed: boolean }[] = [];
-    for (const file of files) {
-      const inputPath = `./${posix(path.relative(process.cwd(), file))}`;
+    for (const { file, inputPath } of files) {
       const hash = fileHashes.get(inputPath)!;
       const known = state.releases[inputPath];
       if (known && known.hash === hash) {
@@ -188,8 +188,9 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       } catch {
         return;
       }
-      const data = { ...cascade, ...fm, page: { inputPath, fileSlug: fileSlugOf(file) } };
-      const { release } = normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath, fileSlug: fileSlugOf(file) }, options, slug, nowAt);
+      const page = { inputPath, fileSlug: fileSlugOf(file) };
+      const data = { ...cascade, ...fm, page };
+      const { release } = normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, page, options, slug, nowAt);
       // A file with problems goes to Eleventy, which names them; the cache cannot plan around it.
       if (!release) return;
       entries.push({ inputPath, file, source, entry: { hash, frontMatter: fm, record: release }, changed: true });
@@ -202,10 +203,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     for (const e of entries) {
       const release = e.entry.record;
       if (!release) continue;
-      const data: Record<string, unknown> = { ...e.entry.frontMatter, release };
-      const original = originalOf(release, data, frontMatter.values(), options.defaultLocale);
-      const hold: Hold | undefined =
-        (e.entry.frontMatter.draft === true ? "draft" : undefined) ?? holdOf(release, nowAt) ?? (original ? rawHoldOf(original, nowAt, drafts, options.timeZone) : undefined);
+      const hold = holdOfRelease(release, { ...e.entry.frontMatter, release }, frontMatter.values(), nowAt, drafts, options);
       if (hold !== undefined && (hold !== "draft" || !drafts)) {
         // A draft is dropped before Eleventy reads it through: there is nothing of it to compare.
         if (hold === "draft") unread.add(e.inputPath);

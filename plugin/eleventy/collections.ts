@@ -7,7 +7,7 @@ import type { Problem, ProblemLog } from "../model/errors.ts";
 import { readRegistries } from "../model/registries.ts";
 import { resolveNow, type Now } from "../model/clock.ts";
 import { DateTime } from "luxon";
-import { checkPermalink, holdOf, originalOf, rawHoldOf } from "../model/publishing.ts";
+import { checkPermalink, holdOfRelease } from "../model/publishing.ts";
 import { lintShortcodes } from "../model/shortcode-lint.ts";
 import { assetFolder, searchIndexFolder } from "../model/urls.ts";
 import type { CheckReport } from "../render/audit.ts";
@@ -127,12 +127,10 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
     if (release) {
       // Held back (a draft, embargoed, scheduled, or a translation of one of those): dropped before
       // anything can read it, so no page, list, count, feed, sitemap or search entry shows it.
-      const original = originalOf(release, data, frontMatter.values(), options.defaultLocale);
       const report = reportOf(data);
       // A translation of a draft is shown where drafts are (under --serve) and reported by a check
       // as a production build would hold it back.
-      const originalHold = original ? rawHoldOf(original, at, drafts && !report, options.timeZone) : undefined;
-      const hold = (data.draft === true ? "draft" : undefined) ?? holdOf(release, at) ?? originalHold;
+      const hold = holdOfRelease(release, data, frontMatter.values(), at, drafts && !report, options);
       if (report) {
         report.ownFolders = ownFolders;
         if (hold !== undefined) report.hold({ file: inputPath, why: WHY[hold], title: release.title, url: release.url, body: String(content ?? "") });

@@ -75,3 +75,19 @@ export function checkPermalink(permalink: unknown, file: string, options: Pick<R
   if (taken !== undefined) return bad(`is the plugin's own ${taken}`);
   return [];
 }
+
+/**
+ * Why a release is held back at `now`, or undefined when it is published: its own `draft`, its
+ * embargo or date, or the hold of the original it translates (`draftsShown` as under --serve).
+ */
+export function holdOfRelease(
+  release: Release,
+  data: Record<string, unknown>,
+  frontMatter: Iterable<Record<string, unknown>>,
+  now: DateTime,
+  draftsShown: boolean,
+  options: Pick<ResolvedOptions, "defaultLocale" | "timeZone">,
+): Hold | undefined {
+  const original = originalOf(release, data, frontMatter, options.defaultLocale);
+  return (data.draft === true ? "draft" : undefined) ?? holdOf(release, now) ?? (original ? rawHoldOf(original, now, draftsShown, options.timeZone) : undefined);
+}

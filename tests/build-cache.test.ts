@@ -3,7 +3,7 @@
 // case copies tests/fixtures/build-cache, builds it, changes one thing, builds again with the cache,
 // then builds the same input with no cache into another folder and compares every file.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
@@ -96,6 +96,27 @@ describe("the build cache", () => {
     expect(differences(site)).toEqual([]);
   });
 
+  it("keeps one pack of pages a build: what the record names, compacted as pages are rebuilt", () => {
+    const site = makeSite();
+    build(site);
+    const packs = path.join(site, ".cache/newsroom/build/packs");
+    for (let i = 1; i <= 3; i++) {
+      edit(site, "releases/r4.md", (t) => t.replace(/title: .*/, `title: Совещание о торговле, правка ${i}`));
+      build(site);
+    }
+    // A new site name changes every page; the first pack keeps only the releases' bodies (for feeds).
+    edit(site, "eleventy.config.mjs", (t) => t.replace('ru: "Пресс-служба"', 'ru: "Пресс-служба министерства"'));
+    build(site);
+    const record = JSON.parse(readFileSync(path.join(site, ".cache/newsroom/build/state.json"), "utf8")) as { stored: Record<string, [string, number, number]> };
+    const live = new Map<string, number>();
+    for (const [pack, , length] of Object.values(record.stored)) live.set(`${pack}.pack`, (live.get(`${pack}.pack`) ?? 0) + length);
+    // No pack the record does not name (nor one a stopped build left), and none mostly dead.
+    expect(readdirSync(packs).sort()).toEqual([...live.keys()].sort());
+    for (const [name, bytes] of live) expect(bytes * 2).toBeGreaterThanOrEqual(statSync(path.join(packs, name)).size);
+    expect(html(site, "ru/2025/01/r3").textContent).toContain("правка 3");
+    expect(differences(site)).toEqual([]);
+  });
+
   it("after a release is added: its neighbours' and related releases' pages change with it", () => {
     const site = makeSite();
     build(site);
@@ -157,9 +178,11 @@ describe("the build cache", () => {
     writeFileSync(state, whole.slice(0, whole.length / 2));
     expect(restoredIn(build(site))).toBe(0);
     // A stored page damaged, and gone from the output: it cannot be restored, so it is built again.
-    const record = JSON.parse(readFileSync(state, "utf8")) as { pages: Record<string, { sha: string }> };
-    const sha = record.pages["ru/2025/01/r1/index.html"]!.sha;
-    writeFileSync(path.join(site, ".cache/newsroom/build/store", sha.slice(0, 2), sha), "<html>damaged</html>");
+    const record = JSON.parse(readFileSync(state, "utf8")) as { pages: Record<string, { sha: string }>; stored: Record<string, [string, number, number]> };
+    const [pack, offset] = record.stored[record.pages["ru/2025/01/r1/index.html"]!.sha]!;
+    const fd = openSync(path.join(site, ".cache/newsroom/build/packs", `${pack}.pack`), "r+");
+    writeSync(fd, "<html>damaged</html>", offset);
+    closeSync(fd);
     rmSync(path.join(site, "_site/ru/2025/01/r1/index.html"));
     expect(restoredIn(build(site))).toBe(9);
     expect(html(site, "ru/2025/01/r1").querySelector("h1")?.textContent).toContain("Экспорт зерна вырос");

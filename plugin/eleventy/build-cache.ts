@@ -17,7 +17,7 @@ import type { BuiltIndex } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./config.ts";
 import { parseReleaseFrontMatter, TOPICS } from "./frontmatter.ts";
 import { cacheKey, releaseFilesIn } from "./cache-key.ts";
-import { BUILD_CACHE, dropState, FORMAT, posix, putBack, readState, readStored, restorable, sha256, storePath, storeWriter, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
+import { BUILD_CACHE, dropState, FORMAT, posix, readState, sha256, Store, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
 import { addTemplateLate, removeTemplateLate } from "./internals.ts";
 import { fileOfUrl } from "./manifest.ts";
 import { resolveNow } from "../model/clock.ts";
@@ -92,6 +92,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   let on = false;
   let state: State | undefined;
   let next: State | undefined;
+  let store = new Store(undefined);
   let cached = new Map<string, CachedItem>();
   /** Releases read by the plan from a changed file: what Eleventy must agree with. */
   let foreseen = new Map<string, string>();
@@ -161,7 +162,9 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     nowAt = resolveNow(options.now, process.env, options.timeZone, DateTime.now()).at;
     const previous = readState();
     state = previous?.key === key ? previous : undefined;
-    next = { format: FORMAT, key, releases: {}, cascades: state?.cascades ?? {}, registries: state?.registries, pages: {} } as State;
+    // The last build's files stay readable whatever changed: a page that comes out the same is not stored twice.
+    store = new Store(previous);
+    next = { format: FORMAT, key, releases: {}, cascades: state?.cascades ?? {}, registries: state?.registries, pages: {}, stored: {} } as State;
     // Each release file as Eleventy names it (`./src/releases/x.md`), with its hash.
     const files = releaseFilesIn(releasesDir).map((file) => ({ file, inputPath: `./${posix(path.relative(process.cwd(), file))}` }));
     for (const { file, inputPath } of files) fileHashes.set(inputPath, sha256(readFileSync(file)));
@@ -235,14 +238,14 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       const page = state.pages[fileOfUrl(item.url)];
       if (item.changed || !page || item.entry.content === undefined) continue;
       if (page.signature !== signatureOf(item.entry.hash, item, index, nowAt)) continue;
-      if (!restorable(fileOfUrl(item.url), page, output)) continue;
+      if (!store.restorable(fileOfUrl(item.url), page, output)) continue;
       const contentSha = item.entry.content;
-      if (!existsSync(storePath(contentSha))) continue;
+      if (!store.has(contentSha)) continue;
       // The body is read from the store only if a feed shows it: the newest few of each feed.
       let body: string | undefined;
       const readBody = () => {
         if (body === undefined) {
-          const bytes = readStored(contentSha);
+          const bytes = store.read(contentSha);
           if (!bytes) {
             dropState();
             throw new NewsroomError([{ file: item.inputPath, field: "buildCache", message: "has a damaged copy of its text in the build cache", fix: "build again: the cache was cleared" }]);
@@ -312,15 +315,20 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     restore({ directories }) {
       if (!on || !next) return;
       const output = directories.output;
+      // Checked when planned; a pack changed since (another build in the same folder) stops the build.
+      const damaged = (rel: string): never => {
+        dropState();
+        throw new NewsroomError([{ file: rel, field: "buildCache", message: "could not be put back: its copy in the build cache changed during the build", fix: "build again: the cache was cleared" }]);
+      };
       // Pages from the cache: back in the output where it no longer holds them as written.
       const putPageBack = (rel: string, page: PageEntry) => {
         const target = path.join(output, rel);
         let s = existsSync(target) ? statSync(target) : undefined;
         if (!s || s.size !== page.size || s.mtimeMs !== page.mtimeMs) {
-          putBack(output, rel, page.sha);
+          if (!store.putBack(output, rel, page.sha)) damaged(rel);
           s = statSync(target);
         }
-        for (const a of page.assets) if (!existsSync(path.join(output, a.file))) putBack(output, a.file, a.sha);
+        for (const a of page.assets) if (!existsSync(path.join(output, a.file)) && !store.putBack(output, a.file, a.sha)) damaged(a.file);
         restored.push(rel, ...page.assets.map((a) => a.file));
         next!.pages[rel] = { ...page, size: s.size, mtimeMs: s.mtimeMs };
       };
@@ -335,7 +343,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       if (!on || !next || !index) return;
       const output = directories.output;
       const assetRef = new RegExp(`${assetFolder(options.mount).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:img|cards)/[^"'\\s),<>]+`, "g");
-      const toStore = storeWriter(state);
+      const toStore = (bytes: Buffer | string) => store.put(bytes);
       const assetShas = new Map<string, string>();
       // What Eleventy wrote this build, as it wrote it: no need to read it back from disk.
       const writtenText = new Map<string, string>();
@@ -399,7 +407,11 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       }
       for (const [dir, text] of byDir) next.cascades[dir] = JSON.parse(text);
       next.registries = index.registries;
+      const live = Object.values(next.pages).flatMap((p) => [p.sha, ...p.assets.map((a) => a.sha)]);
+      for (const r of Object.values(next.releases)) if (r.content) live.push(r.content);
+      next.stored = store.finish(live);
       writeState(next);
+      store.sweep(next.stored);
       const others = new Set([...generatedKept.keys()]).size;
       if (cached.size + others > 0) {
         console.log(`${PREFIX} build cache: ${cached.size} release page${cached.size === 1 ? "" : "s"} and ${others} other file${others === 1 ? "" : "s"} unchanged, restored from ${BUILD_CACHE}`);
@@ -417,7 +429,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
         const signature = generatedSignature(key, kind, page, alternates(page), fingerprint);
         const files = filesOf(page);
         const before = files.map((f) => state?.pages[f]);
-        if (before.every((b) => b?.signature === signature) && files.every((f, i) => restorable(f, before[i]!, output))) {
+        if (before.every((b) => b?.signature === signature) && files.every((f, i) => store.restorable(f, before[i]!, output))) {
           files.forEach((f, i) => generatedKept.set(f, before[i]!));
         } else {
           for (const f of files) generatedRendered.set(f, signature);

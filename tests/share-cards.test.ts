@@ -11,6 +11,7 @@ import { parse } from "node-html-parser";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { cardFontsForTest } from "../plugin/eleventy/share-cards.ts";
+import { cardDrawer } from "../plugin/render/card-drawer.ts";
 import { cardPng } from "../plugin/render/share-card.ts";
 import { buildFixture, ROOT, virtualReleases } from "./helpers/build.ts";
 import { filesIn, sharedExample } from "./helpers/site.ts";
@@ -82,6 +83,11 @@ describe("share cards", () => {
     const c = await cardPng({ ...input, headline: "Өскемен: жаңа зауыт ашылды" }, cardFontsForTest());
     expect(a.equals(b)).toBe(true);
     expect(a.equals(c)).toBe(false);
+    // The build draws on a worker thread: the same pixels, to the byte, as this thread draws.
+    const drawer = cardDrawer(cardFontsForTest());
+    const [fromWorker, other] = await Promise.all([drawer.draw(input), drawer.draw({ ...input, headline: "Өскемен: жаңа зауыт ашылды" })]);
+    expect(fromWorker.equals(a)).toBe(true);
+    expect(other.equals(c)).toBe(true);
   });
 
   it("stop at the window: an older release shows the site's card, unless the option widens it to all", async () => {

@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { AfterBuild } from "./after-build.ts";
@@ -17,7 +16,8 @@ import { formatDate, parseDate } from "../model/dates.ts";
 import { PREFIX } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { assetFolder, localeFor } from "../model/urls.ts";
-import { CARD_HEIGHT, CARD_WIDTH, cardPng, logoPng, type CardFont, type CardInput } from "../render/share-card.ts";
+import { cardDrawer, type CardDrawer } from "../render/card-drawer.ts";
+import { CARD_HEIGHT, CARD_WIDTH, logoPng, type CardFont, type CardInput } from "../render/share-card.ts";
 
 export const CARD_CACHE = ".cache/newsroom/cards";
 
@@ -35,17 +35,25 @@ export interface ShareCard {
 export interface FigureLog {
   record(inputPath: string, figure: { value: string; label: string }): void;
   first(inputPath: string): { value: string; label: string } | undefined;
+  /** Called with a page as soon as its first figure is known (its content is rendered before its layout). */
+  onFirst(listener: (inputPath: string) => void): void;
 }
 
 export function createFigureLog(eleventyConfig: EleventyConfig): FigureLog {
   let byPage = new Map<string, { value: string; label: string }>();
+  const listeners: ((inputPath: string) => void)[] = [];
   eleventyConfig.on("eleventy.before", () => {
     byPage = new Map();
   });
   return {
     // Content renders in document order, so the first recorded is the first in the text.
-    record: (inputPath, figure) => void (byPage.has(inputPath) || byPage.set(inputPath, figure)),
+    record: (inputPath, figure) => {
+      if (byPage.has(inputPath)) return;
+      byPage.set(inputPath, figure);
+      for (const listener of listeners) listener(inputPath);
+    },
     first: (inputPath) => byPage.get(inputPath),
+    onFirst: (listener) => void listeners.push(listener),
   };
 }
 
@@ -118,11 +126,13 @@ export function addShareCards(
     writes = outputMode === undefined || outputMode === "fs";
   });
 
-  // At most two cards at a time: satori lays one out on this thread while sharp compresses another.
+  // A few cards at a time on the worker: it lays one out while sharp rasterises others, without
+  // waiting for this thread, which is busy rendering pages, to hand it the next.
   let running = 0;
   const waiting: (() => void)[] = [];
+  let drawer: CardDrawer | undefined;
   const slot = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= Math.max(1, Math.min(2, availableParallelism()))) await new Promise<void>((r) => waiting.push(r));
+    if (running >= 4) await new Promise<void>((r) => waiting.push(r));
     running++;
     try {
       return await work();
@@ -148,7 +158,8 @@ export function addShareCards(
               logoImages.set(logoFile, image);
             }
             const logo = image ? await image : undefined;
-            const png = await cardPng({ ...input, ...(logo ? { logoPng: logo } : {}) }, cardFonts());
+            drawer ??= cardDrawer(cardFonts());
+            const png = await drawer.draw({ ...input, ...(logo ? { logoPng: logo } : {}) });
             mkdirSync(CARD_CACHE, { recursive: true });
             // Written whole or not at all: a build stopped halfway leaves no half card to trust.
             const part = `${cached}.${process.pid}.tmp`;
@@ -207,6 +218,12 @@ export function addShareCards(
     const input: CardInput = { headline: release.title, date, publisher: id.publisher.name, locale: release.lang, ...(figure ? { figure } : {}) };
     return card(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFileOf(id.publisher.logo), release.title);
   };
+
+  // A release's card is known once its first figure is: Eleventy renders every release's content
+  // before any layout, so drawing starts then, not when the page's head asks for it at the end.
+  figures.onFirst((inputPath) => {
+    if (writes && options.shareCards !== false) of(inputPath, undefined, options.defaultLocale);
+  });
 
   // `{% set newsroomCard = newsroomLang | newsroomShareCard %}` in the head.
   eleventyConfig.addFilter("newsroomShareCard", function (this: { page?: { inputPath?: string; url?: unknown } }, locale: unknown) {

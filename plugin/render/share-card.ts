@@ -94,23 +94,30 @@ function tree(card: CardInput, families: string[]): Node {
   );
 }
 
+/** The card as the element tree satori lays out: plain data, so that a worker thread can draw it. */
+export function cardTree(card: CardInput, fonts: CardFont[]): object {
+  return tree(card, [...new Set(fonts.map((f) => f.name))]);
+}
+
+/** satori's options besides the fonts. */
+export const SATORI_OPTIONS = { width: CARD_WIDTH, height: CARD_HEIGHT } as const;
+/** zlib's level 9 took twice as long as the default 6 for a file 2% smaller. */
+export const PNG_OPTIONS = { compressionLevel: 6 } as const;
+
 /** The card as SVG, its letters drawn as paths. */
 export async function cardSvg(card: CardInput, fonts: CardFont[]): Promise<string> {
-  const families = [...new Set(fonts.map((f) => f.name))];
-  return satori(tree(card, families) as never, {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
+  return satori(cardTree(card, fonts) as never, {
+    ...SATORI_OPTIONS,
     fonts: fonts.map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: f.style })),
     // satori would otherwise fetch a font for a letter none of the given fonts has.
     loadAdditionalAsset: async () => "",
   });
 }
 
-/** The card as a PNG; the same input and versions give the same bytes. */
+/** The card as a PNG, drawn on this thread; the same input and versions give the same bytes. */
 export async function cardPng(card: CardInput, fonts: CardFont[]): Promise<Buffer> {
   const svg = await cardSvg(card, fonts);
-  // zlib's level 9 took twice as long as the default 6 for a file 2% smaller.
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+  return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
 }
 
 /** The logo, at the size the card shows it, as a PNG satori can embed. */

@@ -2,7 +2,9 @@
 // and publishing: one new release added to the archive and built with the build cache.
 // `npm run bench` (N = 2000, 5000, 20000); `npm run bench -- 50` for a quick look;
 // `--no-search` leaves out the Pagefind index, which is written after Eleventy;
-// `--json` prints one JSON line per measured build instead of the table.
+// `--json` prints one JSON line per measured build instead of the table; `--repeat 3` builds bare
+// and the full newsroom build three times each, alternating, and reports the median: on a shared
+// machine one run of the same build varied from 4.3 to 11.6 s.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -14,7 +16,9 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const args = process.argv.slice(2);
 const search = !args.includes("--no-search");
 const json = args.includes("--json");
-const sizes = args.map(Number).filter((n) => n > 0);
+const repeatAt = args.indexOf("--repeat");
+const repeat = repeatAt >= 0 ? Math.max(1, Number(args[repeatAt + 1]) || 1) : 1;
+const sizes = args.filter((a, i) => i !== repeatAt + 1 || repeatAt < 0).map(Number).filter((n) => n > 0);
 const ns = sizes.length > 0 ? sizes : [2000, 5000, 20000];
 
 type Build = "bare" | "newsroom" | "newsroom-publish";
@@ -26,6 +30,8 @@ interface Result {
   maxRssMB: number;
   pages: number;
   identical?: boolean;
+  /** Every run's seconds, with --repeat; `seconds` is their median. */
+  runs?: number[];
   /** What the build said it spent on share cards and restored from the cache. */
   notes: string[];
 }
@@ -62,30 +68,43 @@ function sameOutput(a: string, b: string): boolean {
   return fa.every((f) => readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
 }
 
+/** The run of median seconds, with every run's seconds. */
+function median(runs: Omit<Result, "n" | "build">[]): Omit<Result, "n" | "build"> {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return runs.length === 1 ? mid : { ...mid, runs: runs.map((r) => r.seconds) };
+}
+
 function measure(n: number): Result[] {
-  const results: Result[] = [];
   const bareDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-bare-"));
-  try {
-    generate(path.join(bareDir, "site"), n);
-    results.push({ n, build: "bare", ...buildOnce("bare", bareDir, path.join(bareDir, "out")) });
-  } finally {
-    rmSync(bareDir, { recursive: true, force: true });
-  }
   const tmp = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
   try {
+    generate(path.join(bareDir, "site"), n);
     const site = generate(path.join(tmp, "site"), n);
-    // The full build starts from an empty cache (share cards, fonts, photos, build cache) and fills it.
-    results.push({ n, build: "newsroom", ...buildOnce("newsroom", tmp, path.join(tmp, "out")) });
+    const bare: Omit<Result, "n" | "build">[] = [];
+    const full: Omit<Result, "n" | "build">[] = [];
+    for (let i = 0; i < repeat; i++) {
+      rmSync(path.join(bareDir, "out"), { recursive: true, force: true });
+      bare.push(buildOnce("bare", bareDir, path.join(bareDir, "out")));
+      // The full build starts from an empty cache (share cards, fonts, photos, build cache) and fills it.
+      for (const dir of ["out", ".cache"]) rmSync(path.join(tmp, dir), { recursive: true, force: true });
+      full.push(buildOnce("newsroom", tmp, path.join(tmp, "out")));
+    }
+    const results: Result[] = [
+      { n, build: "bare", ...median(bare) },
+      { n, build: "newsroom", ...median(full) },
+    ];
     site.publish();
     const publish = buildOnce("newsroom", tmp, path.join(tmp, "out"));
     // The same input built clean, with no cache and no earlier output: what publishing must equal.
     rmSync(path.join(tmp, ".cache"), { recursive: true, force: true });
     buildOnce("newsroom", tmp, path.join(tmp, "clean"));
     results.push({ n, build: "newsroom-publish", ...publish, identical: sameOutput(path.join(tmp, "out"), path.join(tmp, "clean")) });
+    return results;
   } finally {
+    rmSync(bareDir, { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
   }
-  return results;
 }
 
 if (!json) {
@@ -104,11 +123,13 @@ for (const n of ns) {
     }
     const ratio = r.build === "newsroom" ? (r.seconds / bare.seconds).toFixed(2) : "";
     const share = r.build === "newsroom-publish" ? (r.seconds / full.seconds).toFixed(2) : "";
-    console.log(`| ${n} | ${r.build} | ${r.seconds.toFixed(1)} | ${r.pages} | ${r.maxRssMB} | ${ratio} | ${share} | ${r.identical ?? ""} |`);
+    const seconds = r.runs ? `${r.seconds.toFixed(1)} (${r.runs.map((x) => x.toFixed(1)).join(", ")})` : r.seconds.toFixed(1);
+    console.log(`| ${n} | ${r.build} | ${seconds} | ${r.pages} | ${r.maxRssMB} | ${ratio} | ${share} | ${r.identical ?? ""} |`);
     for (const note of r.notes) console.error(`    ${n} ${r.build}: ${note}`);
   }
 }
 if (!json) {
   console.log(`\nnewsroom: every feature on, build cache on${search ? ", Pagefind search index included" : ", without the Pagefind search index"}`);
+  if (repeat > 1) console.log(`bare and newsroom: median of ${repeat} runs, alternating (each run's seconds in brackets)`);
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 }

@@ -8,67 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixture, ROOT } from "./helpers/build.ts";
+import { ROOT } from "./helpers/build.ts";
+import { build, differences, edit, made, makeSite, othersIn, PLUGIN, readRecord, restoredIn } from "./helpers/cache-site.ts";
 import { filesIn } from "./helpers/site.ts";
 
-const PLUGIN = "eleventy-plugin-newsroom";
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A copy of the fixture with the compiled plugin installed as a site installs it, its dependencies linked. */
-function makeSite(): string {
-  const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cache-"));
-  made.push(site);
-  cpSync(fixture("build-cache"), site, { recursive: true });
-  const modules = path.join(site, "node_modules");
-  mkdirSync(modules);
-  for (const name of readdirSync(path.join(ROOT, "node_modules"))) {
-    if (name !== PLUGIN && name !== ".cache") symlinkSync(path.join(ROOT, "node_modules", name), path.join(modules, name));
-  }
-  const own = path.join(modules, PLUGIN);
-  for (const part of ["dist", "plugin/templates", "package.json"]) cpSync(path.join(ROOT, part), path.join(own, part), { recursive: true });
-  return site;
-}
-
-/** The site's build, as `npx @11ty/eleventy` runs it; returns what it printed. */
-function build(site: string, output = "_site"): string {
-  const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--output=${output}`], {
-    cwd: site,
-    encoding: "utf8",
-    env: { ...process.env, SOURCE_DATE_EPOCH: "", NEWSROOM_BUILD_CACHE: "" },
-  });
-  if (run.status !== 0) throw new Error(`the build failed:\n${run.stdout}\n${run.stderr}`);
-  return run.stdout;
-}
-
-/** How many release pages the build restored from the cache (0 when it said nothing). */
-const restoredIn = (log: string) => Number(/build cache: (\d+) release pages?/.exec(log)?.[1] ?? 0);
-/** How many other files (term, archive, feed pages) it restored. */
-const othersIn = (log: string) => Number(/ and (\d+) other files? unchanged/.exec(log)?.[1] ?? 0);
-
-/** The files in which a cached build differs from a clean build of the same input (a copy, with no cache and no output). */
-function differences(site: string): string[] {
-  const clean = mkdtempSync(path.join(os.tmpdir(), "newsroom-cache-clean-"));
-  made.push(clean);
-  cpSync(site, clean, { recursive: true, filter: (src) => ![".cache", "_site"].includes(path.basename(src)) || path.dirname(src) !== site, verbatimSymlinks: true });
-  build(clean);
-  const a = filesIn(path.join(site, "_site"));
-  const b = filesIn(path.join(clean, "_site"));
-  const all = [...new Set([...a, ...b])].sort();
-  return all.filter((f) => {
-    const x = path.join(site, "_site", f);
-    const y = path.join(clean, "_site", f);
-    return !existsSync(x) || !existsSync(y) || !readFileSync(x).equals(readFileSync(y));
-  });
-}
-
-const edit = (site: string, file: string, change: (text: string) => string) => {
-  const full = path.join(site, file);
-  writeFileSync(full, change(readFileSync(full, "utf8")));
-};
 const html = (site: string, url: string) => parse(readFileSync(path.join(site, "_site", url, "index.html"), "utf8"));
 const everyText = (dir: string) => filesIn(dir).map((f) => readFileSync(path.join(dir, f)).toString("latin1")).join("\n");
 
@@ -107,7 +50,7 @@ describe("the build cache", () => {
     // A new site name changes every page; the first pack keeps only the releases' bodies (for feeds).
     edit(site, "eleventy.config.mjs", (t) => t.replace('ru: "Пресс-служба"', 'ru: "Пресс-служба министерства"'));
     build(site);
-    const record = JSON.parse(readFileSync(path.join(site, ".cache/newsroom/build/state.json"), "utf8")) as { stored: Record<string, [string, number, number]> };
+    const record = readRecord(site);
     const live = new Map<string, number>();
     for (const [pack, , length] of Object.values(record.stored)) live.set(`${pack}.pack`, (live.get(`${pack}.pack`) ?? 0) + length);
     // No pack the record does not name (nor one a stopped build left), and none mostly dead.
@@ -178,7 +121,7 @@ describe("the build cache", () => {
     writeFileSync(state, whole.slice(0, whole.length / 2));
     expect(restoredIn(build(site))).toBe(0);
     // A stored page damaged, and gone from the output: it cannot be restored, so it is built again.
-    const record = JSON.parse(readFileSync(state, "utf8")) as { pages: Record<string, { sha: string }>; stored: Record<string, [string, number, number]> };
+    const record = readRecord(site);
     const [pack, offset] = record.stored[record.pages["ru/2025/01/r1/index.html"]!.sha]!;
     const fd = openSync(path.join(site, ".cache/newsroom/build/packs", `${pack}.pack`), "r+");
     writeSync(fd, "<html>damaged</html>", offset);

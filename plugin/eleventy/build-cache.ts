@@ -103,6 +103,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   let generatedKept = new Map<string, PageEntry>();
   /** Each release file's hash, for what generated pages show of its text (feeds carry it whole). */
   let fileHashes = new Map<string, string>();
+  /** Each release file's size and mtime, taken before it was hashed. */
+  let fileStats = new Map<string, { size: number; mtimeMs: number }>();
   let fingerprint = fingerprints(fileHashes);
   let key = "";
   let nowAt: DateTime | undefined;
@@ -137,6 +139,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     generatedRendered = new Map();
     generatedKept = new Map();
     fileHashes = new Map();
+    fileStats = new Map();
     fingerprint = fingerprints(fileHashes);
     on = enabled();
     if (!on) return;
@@ -167,7 +170,13 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     next = { format: FORMAT, key, releases: {}, cascades: state?.cascades ?? {}, registries: state?.registries, pages: {}, stored: {} } as State;
     // Each release file as Eleventy names it (`./src/releases/x.md`), with its hash.
     const files = releaseFilesIn(releasesDir).map((file) => ({ file, inputPath: `./${posix(path.relative(process.cwd(), file))}` }));
-    for (const { file, inputPath } of files) fileHashes.set(inputPath, sha256(readFileSync(file)));
+    for (const { file, inputPath } of files) {
+      // A file with the size and mtime it had when last hashed is not read again: 20,000 reads saved.
+      const { size, mtimeMs } = statSync(file);
+      const known = previous?.releases[inputPath];
+      fileHashes.set(inputPath, known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : sha256(readFileSync(file)));
+      fileStats.set(inputPath, { size, mtimeMs });
+    }
     // No record to go by (first build, or anything besides the releases changed): Eleventy reads every file.
     if (!state) return;
 
@@ -323,7 +332,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       // Pages from the cache: back in the output where it no longer holds them as written.
       const putPageBack = (rel: string, page: PageEntry) => {
         const target = path.join(output, rel);
-        let s = existsSync(target) ? statSync(target) : undefined;
+        let s = statSync(target, { throwIfNoEntry: false });
         if (!s || s.size !== page.size || s.mtimeMs !== page.mtimeMs) {
           if (!store.putBack(output, rel, page.sha)) damaged(rel);
           s = statSync(target);
@@ -335,7 +344,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       for (const item of cached.values()) {
         const rel = fileOfUrl(item.url);
         putPageBack(rel, state!.pages[rel]!);
-        next.releases[item.inputPath] = state!.releases[item.inputPath]!;
+        next.releases[item.inputPath] = { ...state!.releases[item.inputPath]!, ...fileStats.get(item.inputPath) };
       }
       for (const [rel, page] of generatedKept) putPageBack(rel, page);
     },
@@ -381,6 +390,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
         const content = typeof body === "string" ? keepText(body) : undefined;
         next.releases[item.inputPath] = {
           hash,
+          ...(fileHashes.get(item.inputPath) === hash ? fileStats.get(item.inputPath) : {}),
           frontMatter: frontMatter.get(file) ?? {},
           record: item.data.release!,
           ...(typeof content === "string" ? { content } : {}),
@@ -395,7 +405,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       for (const [inputPath, seen] of observed) {
         const file = path.resolve(inputPath);
         if (next.releases[inputPath] || !existsSync(file)) continue;
-        next.releases[inputPath] = { hash: sha256(readFileSync(file)), frontMatter: frontMatter.get(file) ?? {}, ...(seen.record ? { record: seen.record } : {}) };
+        next.releases[inputPath] = { hash: fileHashes.get(inputPath) ?? sha256(readFileSync(file)), ...fileStats.get(inputPath), frontMatter: frontMatter.get(file) ?? {}, ...(seen.record ? { record: seen.record } : {}) };
       }
       // What each folder's data gives its releases; a folder whose releases disagree cannot be foreseen.
       const byDir = new Map<string, string>();

@@ -17,9 +17,11 @@ import { PREFIX } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { assetFolder, localeFor } from "../model/urls.ts";
 import { cardDrawer, type CardDrawer } from "../render/card-drawer.ts";
-import { CARD_HEIGHT, CARD_WIDTH, logoPng, type CardFont, type CardInput } from "../render/share-card.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardPng, logoPng, type CardFont, type CardInput } from "../render/share-card.ts";
 
 export const CARD_CACHE = ".cache/newsroom/cards";
+/** How many cards a build draws on its own thread before it starts the worker. */
+const ON_THIS_THREAD = 4;
 
 /** A card as a page's `<head>` and JSON-LD name it. */
 export interface ShareCard {
@@ -122,6 +124,7 @@ export function addShareCards(
     if (runMode === undefined || runMode === "build") wanted = new Map();
     drawing = new Map();
     firstStart = undefined;
+    drawnHere = 0;
     // `toJSON()` and `newsroom check` write nothing: no card is drawn for them.
     writes = outputMode === undefined || outputMode === "fs";
   });
@@ -131,6 +134,7 @@ export function addShareCards(
   let running = 0;
   const waiting: (() => void)[] = [];
   let drawer: CardDrawer | undefined;
+  let drawnHere = 0;
   const slot = async <T>(work: () => Promise<T>): Promise<T> => {
     if (running >= 4) await new Promise<void>((r) => waiting.push(r));
     running++;
@@ -158,8 +162,10 @@ export function addShareCards(
               logoImages.set(logoFile, image);
             }
             const logo = image ? await image : undefined;
-            drawer ??= cardDrawer(cardFonts());
-            const png = await drawer.draw({ ...input, ...(logo ? { logoPng: logo } : {}) });
+            const card = { ...input, ...(logo ? { logoPng: logo } : {}) };
+            // The first few on this thread: a publish draws one or two, and a worker (its own heap,
+            // satori and fonts) would add 100 MB to it; a full build's many go to the worker.
+            const png = ++drawnHere <= ON_THIS_THREAD ? await cardPng(card, cardFonts()) : await (drawer ??= cardDrawer(cardFonts())).draw(card);
             mkdirSync(CARD_CACHE, { recursive: true });
             // Written whole or not at all: a build stopped halfway leaves no half card to trust.
             const part = `${cached}.${process.pid}.tmp`;

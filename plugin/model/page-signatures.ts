@@ -54,7 +54,8 @@ export function releaseSignature(input: ReleasePageInputs, fingerprint: Fingerpr
   const { nav, item } = input;
   const terms = nav ? [nav.people, nav.organisations, nav.places, nav.tags].map((refs) => refs.map((ref) => [ref.kind, ref.key, ref.name, ref.url])) : null;
   const shown = nav ? [nav.previous, nav.next, nav.related, terms, nav.breadcrumbs] : null;
-  return sha256(JSON.stringify([input.key, input.fileHash, item.url, item.data.release, shown, input.alternates, input.ownCard], replacerOf(fingerprint)));
+  // The release itself by its fingerprint (its URL, file hash and record), stringified once a build.
+  return sha256(JSON.stringify([input.key, input.fileHash, fingerprint(item), shown, input.alternates, input.ownCard], replacerOf(fingerprint)));
 }
 
 /** A generated page's signature (term, archive, feed …): its kind, what it holds, its translations. */

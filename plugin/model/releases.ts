@@ -251,10 +251,25 @@ export function sortReleases<T extends CollectionItemLike>(items: T[], releaseOf
 /** The latest instant any of these releases was published or changed: a feed's `updated`, a page's `lastmod`. */
 export function lastChange(items: { data: { release?: Release } }[]): string | undefined {
   let max: string | undefined;
+  let maxAt = -Infinity;
   for (const item of items) {
     const r = item.data.release!;
     const t = r.updated ?? r.published;
-    if (max === undefined || Date.parse(t) > Date.parse(max)) max = t;
+    const at = instantOf(t);
+    if (max === undefined || at > maxAt) {
+      max = t;
+      maxAt = at;
+    }
   }
   return max;
+}
+/** Each timestamp parsed once: sitemaps and feeds ask for the latest of many overlapping lists. */
+const instants = new Map<string, number>();
+function instantOf(t: string): number {
+  let at = instants.get(t);
+  if (at === undefined) {
+    if (instants.size > 100_000) instants.clear();
+    instants.set(t, (at = Date.parse(t)));
+  }
+  return at;
 }

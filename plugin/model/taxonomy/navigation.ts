@@ -15,6 +15,50 @@ const RELATED = 3;
  */
 export function relatedPositions<T extends Entry>(list: T[], kinds: KindMaps<T>): number[][] {
   const position = new Map<T, number>(list.map((item, i) => [item, i]));
+  // A build with the cache ranks the same releases twice, once to plan and once for the collections,
+  // with other objects for the same releases: the ranking depends only on each release's term keys
+  // and each term's positions, compared with the last call's before ranking again.
+  const terms = list.map((item) => {
+    const r = item.data.release!;
+    return [r.people, r.organisations, r.places, r.tags];
+  });
+  const members = {} as Record<(typeof KINDS)[number], Map<string, Int32Array>>;
+  for (const kind of KINDS) {
+    const byKey = (members[kind] = new Map<string, Int32Array>());
+    for (const [key, items] of kinds[kind]) {
+      const p = new Int32Array(items.length);
+      for (let i = 0; i < items.length; i++) p[i] = position.get(items[i]!) ?? -1;
+      byKey.set(key, p);
+    }
+  }
+  if (last && sameRanking(last, terms, members)) return last.positions;
+  const positions = rank(list, kinds, position);
+  last = { terms, members, positions };
+  return positions;
+}
+const KINDS = ["people", "organisations", "places", "tags"] as const;
+type Ranking = { terms: string[][][]; members: Record<(typeof KINDS)[number], Map<string, Int32Array>>; positions: number[][] };
+let last: Ranking | undefined;
+
+function sameRanking(was: Ranking, terms: string[][][], members: Ranking["members"]): boolean {
+  const same = (a: ArrayLike<unknown>, b: ArrayLike<unknown> | undefined) => {
+    if (a === b) return true;
+    if (!b || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  if (was.terms.length !== terms.length) return false;
+  for (let i = 0; i < terms.length; i++) for (let k = 0; k < 4; k++) if (!same(terms[i]![k]!, was.terms[i]![k])) return false;
+  for (const kind of KINDS) {
+    const a = was.members[kind];
+    const b = members[kind];
+    if (a.size !== b.size) return false;
+    for (const [key, p] of b) if (!same(p, a.get(key))) return false;
+  }
+  return true;
+}
+
+function rank<T extends Entry>(list: T[], kinds: KindMaps<T>, position: Map<T, number>): number[][] {
   const cache = new Map<T[], Int32Array>();
   const positionsOf = (items: T[]) => {
     let p = cache.get(items);

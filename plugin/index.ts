@@ -121,7 +121,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   });
   addSitemaps(eleventyConfig, options, index, guest, after);
   addCdnOutput(eleventyConfig, options, guest, isRelease, after);
-  addSearch(eleventyConfig, options, layouts.searchScript, after);
+  addSearch(eleventyConfig, options, layouts.searchScript, after, index, () => cache.active());
   addFilters(eleventyConfig, options, slug);
   // Last: every file of this build is written, share cards included, when the cache records them.
   after.add((event) => cache.record(event, index.current()));

@@ -80,8 +80,10 @@ export function searchIndexFolder(mount: string): string {
   return `${mount}pagefind/`;
 }
 
-/** The release pages among the written files, for the search index: `…/yyyy/mm/slug/index.html`. */
-export const RELEASE_PAGES_GLOB = "**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html";
+/** The search index of earlier years' releases, inside the main one: a folder the site owns already. */
+export function searchArchiveFolder(mount: string): string {
+  return `${searchIndexFolder(mount)}archive/`;
+}
 
 /** The links of a locale's header and footer: its home, each kind of term, search. */
 export function sectionUrls(base: string): Record<"home" | TermKind | "search", string> {

@@ -6,6 +6,8 @@
   var d = el.dataset;
   new PagefindUI({
     element: el,
+    // Earlier years' releases are a bundle of their own, searched together with this year's.
+    mergeIndex: d.archive ? [{ bundlePath: d.archive }] : [],
     showSubResults: true,
     showImages: false,
     translations: {

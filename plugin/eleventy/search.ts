@@ -3,7 +3,6 @@
 // the search page merges in (Pagefind's `mergeIndex`). Publishing touches the newest year, so with
 // the build cache the archive is reused as long as what Pagefind reads of its pages is unchanged:
 // at 5,000 releases a publish re-indexed every release page, 0.22 of a full build.
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -14,6 +13,8 @@ import type { EleventyConfig } from "./config.ts";
 import { PREFIX } from "../model/errors.ts";
 import { SEARCH_LAYOUT } from "./layouts.ts";
 import { ownPage, VIRTUAL } from "./guest.ts";
+import { walk } from "./cache-key.ts";
+import { sha256 } from "./cache-store.ts";
 import { fileOfUrl } from "./manifest.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { searchArchiveFolder, searchIndexFolder, searchUrl } from "../model/urls.ts";
@@ -33,7 +34,6 @@ function pagefindVersion(): string {
 /** What makes an archive bundle besides its pages: Pagefind's version and how a page is handed to it. */
 const INDEXER = `search-1 pagefind@${pagefindVersion()}`;
 const SEARCH_CACHE = ".cache/newsroom/search";
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 function failed(e: unknown): Error {
   return new Error(`${PREFIX} the search index could not be built: ${(e as Error).message ?? e}. Set search: false to build without it.`);
@@ -71,12 +71,7 @@ function readSearchState(): SearchState {
 }
 
 /** Every file below a folder, relative to it. */
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean; name: string; parentPath: string }[])
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)));
-}
+const filesBelow = (dir: string) => walk(dir, () => false).map((file) => path.relative(dir, file));
 
 export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptions, script: { url: string }, after: AfterBuild, index: IndexAccess, cacheActive: () => boolean): void {
   if (!options.search) return;

@@ -228,7 +228,8 @@ export function addShareCards(
   // A release's card is known once its first figure is: Eleventy renders every release's content
   // before any layout, so drawing starts then, not when the page's head asks for it at the end.
   figures.onFirst((inputPath) => {
-    if (writes && options.shareCards !== false) of(inputPath, undefined, options.defaultLocale);
+    const release = index.current()?.nav.get(inputPath)?.self.data.release;
+    if (writes && options.shareCards !== false && release && recent(release.published)) of(inputPath, undefined, release.lang);
   });
 
   // `{% set newsroomCard = newsroomLang | newsroomShareCard %}` in the head.

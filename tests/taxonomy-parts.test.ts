@@ -86,6 +86,17 @@ describe("navigation", () => {
     // A shares a tag with B, and a person and two places with C.
     expect(relatedPositions(g.byLocale.get("ru")!, g.perLocale.get("ru")!)).toEqual([[2, 1], [0], [0]]);
   });
+  it("ranks again when a term's members change though no release's keys do (a place moved under another region)", () => {
+    const list = g.byLocale.get("ru")!;
+    const kinds = g.perLocale.get("ru")!;
+    const first = relatedPositions(list, kinds);
+    // The same releases, with B now sharing a place with A: the last call's ranking no longer holds.
+    const places = new Map([...kinds.places].map(([key, items]) => [key, items.includes(list[0]!) ? [...new Set([...items, list[1]!])] : items]));
+    const moved = relatedPositions(list, { ...kinds, places });
+    expect(moved).not.toEqual(first);
+    expect(moved[1]).toEqual([0]);
+    expect(moved[0]![0]).toBe(1);
+  });
   it("gives each release its neighbours, links and breadcrumbs", () => {
     const nav = buildNavigation(g.byLocale, g.perLocale, t.byKey, options).get(b.inputPath)!;
     expect([nav.next?.data.release!.title, nav.previous?.data.release!.title]).toEqual(["A", "C"]);

@@ -32,7 +32,7 @@ export function relatedPositions<T extends Entry>(list: T[], kinds: KindMaps<T>)
     }
   }
   if (last && sameRanking(last, terms, members)) return last.positions;
-  const positions = rank(list, kinds, position);
+  const positions = rank(list, members);
   last = { terms, members, positions };
   return positions;
 }
@@ -58,13 +58,8 @@ function sameRanking(was: Ranking, terms: string[][][], members: Ranking["member
   return true;
 }
 
-function rank<T extends Entry>(list: T[], kinds: KindMaps<T>, position: Map<T, number>): number[][] {
-  const cache = new Map<T[], Int32Array>();
-  const positionsOf = (items: T[]) => {
-    let p = cache.get(items);
-    if (!p) cache.set(items, (p = Int32Array.from(items, (it) => position.get(it) ?? -1)));
-    return p;
-  };
+/** The ranking itself, from each term's members as positions in `list`. */
+function rank<T extends Entry>(list: T[], members: Ranking["members"]): number[][] {
   const score = new Int32Array(list.length);
   const touched: number[] = [];
   const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
@@ -72,9 +67,9 @@ function rank<T extends Entry>(list: T[], kinds: KindMaps<T>, position: Map<T, n
     const r = item.data.release!;
     for (const [kind, keys] of [["people", r.people], ["organisations", r.organisations], ["places", r.places], ["tags", r.tags]] as const) {
       for (const key of new Set(keys)) {
-        const items = kinds[kind].get(key);
-        if (!items) continue;
-        for (const j of positionsOf(items)) {
+        const positions = members[kind].get(key);
+        if (!positions) continue;
+        for (const j of positions) {
           if (j < 0 || j === i) continue;
           if (score[j] === 0) touched.push(j);
           score[j]!++;

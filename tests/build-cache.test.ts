@@ -3,11 +3,11 @@
 // case copies tests/fixtures/build-cache, builds it, changes one thing, builds again with the cache,
 // then builds the same input with no cache into another folder and compares every file.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/build.ts";
 import { build, differences, edit, made, makeSite, othersIn, PLUGIN, readRecord, restoredIn } from "./helpers/cache-site.ts";
 import { filesIn } from "./helpers/site.ts";

@@ -61,6 +61,14 @@ type Located = [pack: string, offset: number, length: number];
 export const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 export const posix = (p: string) => p.split(path.sep).join("/");
 
+/** Writes a file of `.cache/` whole or not at all: a build stopped halfway leaves nothing half-written to trust. */
+export function writeWhole(target: string, bytes: Buffer | string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const part = `${target}.${process.pid}.tmp`;
+  writeFileSync(part, bytes);
+  renameSync(part, target);
+}
+
 /**
  * The record is written a line at a time (JSON lines: a head, then one line per page, release and
  * stored file, then an end line that counts them) and read a line at a time: at 20,000 releases it

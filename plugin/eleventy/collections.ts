@@ -14,7 +14,6 @@ import type { CheckReport } from "../render/audit.ts";
 import type { ReleaseFrontMatter } from "./frontmatter.ts";
 import { buildIndex, unknownKeys } from "../model/taxonomy.ts";
 import type { BuiltIndex as ModelIndex } from "../model/types.ts";
-import type { Registries } from "../model/schema.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { normaliseRelease, sortReleases, type Release } from "../model/releases.ts";
 import type { Slugger } from "../model/slug.ts";

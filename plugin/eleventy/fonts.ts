@@ -3,7 +3,8 @@
 // hash; @font-face rules with Fontsource's unicode-ranges make a browser fetch only the subsets a
 // page's text needs, and `font-display: swap` shows the text before the font arrives.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { writeWhole } from "./cache-store.ts";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { AfterBuild } from "./after-build.ts";
@@ -105,10 +106,7 @@ async function cutDown(source: string, letters: string, name: string): Promise<s
   if (!existsSync(cached)) {
     const { default: subsetFont } = await import("subset-font");
     const font = await subsetFont(readFileSync(source), letters, { targetFormat: "woff2" });
-    mkdirSync(FONT_CACHE, { recursive: true });
-    const part = `${cached}.${process.pid}.tmp`;
-    writeFileSync(part, font);
-    renameSync(part, cached);
+    writeWhole(cached, font);
   }
   return cached;
 }

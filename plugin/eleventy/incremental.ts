@@ -47,12 +47,11 @@ export function trackChanges(
   // file is saved again. So new releases other than the one this pass reads sit it out (ignored),
   // and are saved again (touched) once it is written: each gets a pass of its own, then the full
   // rebuild that follows a changed list of releases.
-  let incrementalRun = false;
   let deferred: string[] = [];
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
     for (const file of deferred) eleventyConfig.ignores.delete(file);
     deferred = [];
-    if (incrementalRun) {
+    if (tracking) {
       const first = queue[0] ? path.resolve(queue[0]) : undefined;
       const seen = known();
       deferred = releaseFiles()
@@ -74,7 +73,6 @@ export function trackChanges(
     }
   });
   eleventyConfig.on("eleventy.before", ({ runMode, incremental }: { runMode?: string; incremental?: boolean }) => {
-    incrementalRun = runMode !== undefined && runMode !== "build" && incremental === true;
     tracking = runMode !== undefined && runMode !== "build" && incremental === true;
     // A layout, registry, data or config file can change any page: those rebuilds render everything.
     partial = tracking && written && saved.size > 0 && [...saved].every((file) => isRelease(file));

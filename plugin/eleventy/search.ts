@@ -3,7 +3,7 @@
 // the search page merges in (Pagefind's `mergeIndex`). Publishing touches the newest year, so with
 // the build cache the archive is reused as long as what Pagefind reads of its pages is unchanged:
 // at 5,000 releases a publish re-indexed every release page, 0.22 of a full build.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -14,7 +14,7 @@ import { PREFIX } from "../model/errors.ts";
 import { SEARCH_LAYOUT } from "./layouts.ts";
 import { ownPage, VIRTUAL } from "./guest.ts";
 import { walk } from "./cache-key.ts";
-import { sha256 } from "./cache-store.ts";
+import { sha256, writeWhole } from "./cache-store.ts";
 import { fileOfUrl } from "./manifest.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { searchArchiveFolder, searchIndexFolder, searchUrl } from "../model/urls.ts";
@@ -194,10 +194,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
         state.archive = { key, files };
       }
       if (useCache) {
-        mkdirSync(SEARCH_CACHE, { recursive: true });
-        const part = path.join(SEARCH_CACHE, `state.json.${process.pid}.tmp`);
-        writeFileSync(part, JSON.stringify({ digests, ...(state.archive ? { archive: state.archive } : {}) }));
-        renameSync(part, path.join(SEARCH_CACHE, "state.json"));
+        writeWhole(path.join(SEARCH_CACHE, "state.json"), JSON.stringify({ digests, ...(state.archive ? { archive: state.archive } : {}) }));
       }
     } finally {
       await pagefind.close();

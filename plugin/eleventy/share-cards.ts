@@ -3,7 +3,8 @@
 // that draws it, so a card whose inputs did not change is copied from `.cache/newsroom/cards/`
 // instead of being drawn again, and a social network that cached an old card sees a new URL.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { writeWhole } from "./cache-store.ts";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -166,11 +167,7 @@ export function addShareCards(
             // The first few on this thread: a publish draws one or two, and a worker (its own heap,
             // satori and fonts) would add 100 MB to it; a full build's many go to the worker.
             const png = ++drawnHere <= ON_THIS_THREAD ? await cardPng(card, cardFonts()) : await (drawer ??= cardDrawer(cardFonts())).draw(card);
-            mkdirSync(CARD_CACHE, { recursive: true });
-            // Written whole or not at all: a build stopped halfway leaves no half card to trust.
-            const part = `${cached}.${process.pid}.tmp`;
-            writeFileSync(part, png);
-            renameSync(part, cached);
+            writeWhole(cached, png);
             lastEnd = performance.now();
             return true;
           });

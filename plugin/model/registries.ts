@@ -1,5 +1,4 @@
 // The site's registries of people, organisations and places: checked once, and looked up by key.
-import path from "node:path";
 import type { Problem } from "./errors.ts";
 import { suggest } from "./suggest.ts";
 import { toNfc } from "./releases.ts";

@@ -1,7 +1,7 @@
 // Releases: front matter checked and normalised once per build, and the `releases` collection.
 import { DateTime } from "luxon";
 import { parseDate, isoDate } from "./dates.ts";
-import { NewsroomError, type Problem } from "./errors.ts";
+import type { Problem } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { FIXES, OWN_KEYS, RELEASE_FIELDS, releaseSchema, type ParsedRelease } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";

@@ -1,6 +1,6 @@
 // The newsroom's shortcodes: `quote`, `stat` and `keyFigures`, the same in Markdown, Nunjucks and 11ty.js.
 import { escapeHtml, safeUrl } from "./escape.ts";
-import { fail, type Problem } from "../model/errors.ts";
+import { fail } from "../model/errors.ts";
 import { formatNumber, parseFigure, pluralForm, type Notation } from "../model/numbers.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { localeFor } from "../model/urls.ts";

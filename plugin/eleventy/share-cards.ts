@@ -121,56 +121,51 @@ export function addShareCards(
   let writes = false;
   let firstStart: number | undefined;
   let lastEnd = 0;
-  eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode?: string; outputMode?: string }) => {
+  eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode?: string; outputMode?: string }) => {
     if (runMode === undefined || runMode === "build") wanted = new Map();
     drawing = new Map();
     firstStart = undefined;
     drawnHere = 0;
     // `toJSON()` and `newsroom check` write nothing: no card is drawn for them.
     writes = outputMode === undefined || outputMode === "fs";
+    // The logos are made ready before rendering: sharp answers through the event loop, which
+    // Eleventy's rendering does not reach until its end, and a card waiting for its logo would wait
+    // that long before it went to the worker.
+    if (writes && options.shareCards !== false) {
+      for (const locale of options.locales) {
+        const file = logoFileOf(options.identity(locale).publisher.logo);
+        // A logo sharp cannot read fails the card that shows it, with the card's error, as before.
+        if (file) await logoImage(file).catch(() => undefined);
+      }
+    }
   });
 
-  // A few cards at a time on the worker: it lays one out while sharp rasterises others, without
-  // waiting for this thread, which is busy rendering pages, to hand it the next.
-  let running = 0;
-  const waiting: (() => void)[] = [];
   let drawer: CardDrawer | undefined;
   let drawnHere = 0;
-  const slot = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= 4) await new Promise<void>((r) => waiting.push(r));
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
   /** Each logo file as the PNG a card embeds, made once. */
   const logoImages = new Map<Buffer, Promise<Buffer>>();
+  const logoImage = (logoFile: Buffer): Promise<Buffer> => {
+    let image = logoImages.get(logoFile);
+    if (!image) logoImages.set(logoFile, (image = logoPng(logoFile)));
+    return image;
+  };
   /** Draws a card into the cache unless it is there; started as soon as a page asks, so it overlaps rendering. */
   const ensureDrawn = (url: string, { input, logoFile }: { input: CardInput; logoFile?: Buffer }): Promise<boolean> => {
     let p = drawing.get(url);
     if (!p) {
       const cached = path.join(CARD_CACHE, path.posix.basename(url));
-      p = existsSync(cached)
-        ? Promise.resolve(false)
-        : slot(async () => {
-            firstStart ??= performance.now();
-            let image: Promise<Buffer> | undefined;
-            if (logoFile) {
-              image = logoImages.get(logoFile) ?? logoPng(logoFile);
-              logoImages.set(logoFile, image);
-            }
-            const logo = image ? await image : undefined;
-            const card = { ...input, ...(logo ? { logoPng: logo } : {}) };
-            // The first few on this thread: a publish draws one or two, and a worker (its own heap,
-            // satori and fonts) would add 100 MB to it; a full build's many go to the worker.
-            const png = ++drawnHere <= ON_THIS_THREAD ? await cardPng(card, cardFonts()) : await (drawer ??= cardDrawer(cardFonts())).draw(card);
-            writeWhole(cached, png);
-            lastEnd = performance.now();
-            return true;
-          });
+      const draw = async (onThisThread: boolean) => {
+        firstStart ??= performance.now();
+        const logo = logoFile ? await logoImage(logoFile) : undefined;
+        const card = { ...input, ...(logo ? { logoPng: logo } : {}) };
+        const png = onThisThread ? await cardPng(card, cardFonts()) : await (drawer ??= cardDrawer(cardFonts())).draw(card);
+        writeWhole(cached, png);
+        lastEnd = performance.now();
+        return true;
+      };
+      // The first few on this thread: a publish draws one or two, and a worker (its own heap, satori
+      // and fonts) would add 100 MB to it; a full build's many go to the worker, which queues them.
+      p = existsSync(cached) ? Promise.resolve(false) : draw(++drawnHere <= ON_THIS_THREAD);
       drawing.set(url, p);
     }
     return p;

@@ -7,7 +7,12 @@ import { Worker } from "node:worker_threads";
 import { cardTree, PNG_OPTIONS, SATORI_OPTIONS, type CardFont, type CardInput } from "./share-card.ts";
 
 const require = createRequire(import.meta.url);
+/** Cards in hand on the worker at once: it lays one out while sharp rasterises others. */
+const CONCURRENCY = 3;
 
+// The worker keeps its own queue. Eleventy renders pages as one long chain of promises, in which this
+// thread hears the worker's messages only at the end; a queue here, fed as cards finished, left the
+// worker idle after its first few until rendering was done.
 // Plain JavaScript given as source, so that the worker runs alike under the compiled package, tsx and
 // vitest; it draws what cardPng draws, with the same satori and sharp, and the test compares the two.
 const WORKER = `
@@ -15,7 +20,12 @@ const { parentPort, workerData } = require("node:worker_threads");
 const satori = require(workerData.satori).default;
 const sharp = require(workerData.sharp);
 const fonts = workerData.fonts.map((f) => ({ ...f, data: Buffer.from(f.data) }));
-parentPort.on("message", async ({ id, tree }) => {
+const queue = [];
+let running = 0;
+const next = async () => {
+  if (running >= workerData.concurrency || queue.length === 0) return;
+  running++;
+  const { id, tree } = queue.shift();
   try {
     const svg = await satori(tree, { ...workerData.satoriOptions, fonts, loadAdditionalAsset: async () => "" });
     const png = await sharp(Buffer.from(svg)).png(workerData.pngOptions).toBuffer();
@@ -24,6 +34,12 @@ parentPort.on("message", async ({ id, tree }) => {
   } catch (e) {
     parentPort.postMessage({ id, error: String((e && e.stack) || e) });
   }
+  running--;
+  next();
+};
+parentPort.on("message", (job) => {
+  queue.push(job);
+  next();
 });
 `;
 
@@ -47,6 +63,7 @@ export function cardDrawer(fonts: CardFont[]): CardDrawer {
         fonts: fonts.map((f) => ({ name: f.name, data: new Uint8Array(f.data), weight: f.weight, style: f.style })),
         satoriOptions: SATORI_OPTIONS,
         pngOptions: PNG_OPTIONS,
+        concurrency: CONCURRENCY,
       },
     });
     w.on("message", ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {

@@ -88,11 +88,13 @@ describe("JSON Feed 1.1", () => {
 });
 
 describe("feeds per tag and their length", () => {
-  it("a tag has all three feeds holding only its releases", () => {
+  it("a tag has an Atom feed holding only its releases, and no other format", () => {
     const { feed } = parseXml(site.page("/ru/tags/eksport/feed.xml").content);
     expect(feed.entry.map((e: any) => text(e.title))).toEqual(['Визит в СЭЗ "Turan" & Отырар', "Older release"]);
-    expect(JSON.parse(site.page("/ru/tags/eksport/feed.json").content).items).toHaveLength(2);
-    expect(parseXml(site.page("/ru/tags/eksport/rss.xml").content).rss.channel.item).toHaveLength(2);
+    expect(site.pages.some((p) => p.url === "/ru/tags/eksport/feed.json" || p.url === "/ru/tags/eksport/rss.xml")).toBe(false);
+    // The site-wide feed keeps all three.
+    expect(JSON.parse(site.page("/ru/feed.json").content).items.length).toBeGreaterThan(0);
+    expect(parseXml(site.page("/ru/rss.xml").content).rss.channel.item.length).toBeGreaterThan(0);
   });
 
   it("holds feedLength releases", async () => {

@@ -27,7 +27,7 @@ export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOption
     let pages = toRender.get(built);
     if (!pages) {
       const changed = index.changes.pagesToRender("feed", feedsOfBuild(built, options));
-      const files = (feed: Feed) => (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => fileOfUrl(feedUrl(feed.base, format)));
+      const files = (feed: Feed) => feed.formats.map((format) => fileOfUrl(feedUrl(feed.base, format)));
       toRender.set(built, (pages = cache.pagesToRender("feed", changed, files)));
     }
     return pages;
@@ -41,7 +41,7 @@ export function addFeeds(eleventyConfig: EleventyConfig, options: ResolvedOption
 
   for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
     eleventyConfig.addTemplate(`${VIRTUAL}feed-${format}.11ty.js`, {
-      data: indexPages("feed", feeds, { permalink: (data: { feed: Feed }) => feedUrl(data.feed.base, format) }),
+      data: indexPages("feed", () => feeds().filter((feed) => feed.formats.includes(format)), { permalink: (data: { feed: Feed }) => feedUrl(data.feed.base, format) }),
       async render(this: { transformWithHtmlBase(html: string, base: string, pageUrl: string): Promise<string> }, data: { feed: Feed }) {
         const entries = await Promise.all(
           data.feed.items.map(async (item) => {
@@ -71,7 +71,7 @@ export function ownedFiles(index: IndexAccess, options: ResolvedOptions): { file
   const files: string[] = [];
   if (built) {
     for (const page of [...built.termPages, ...built.termIndexes, ...built.archivePages]) files.push(fileOfUrl(page.url));
-    if (options.feeds) for (const feed of feedsOfBuild(built, options)) for (const format of Object.keys(FEED_FILES) as FeedFormat[]) files.push(fileOfUrl(feedUrl(feed.base, format)));
+    if (options.feeds) for (const feed of feedsOfBuild(built, options)) for (const format of feed.formats) files.push(fileOfUrl(feedUrl(feed.base, format)));
   }
   return { files, folders: options.search ? [searchIndexFolder(options.mount).slice(1)] : [] };
 }

@@ -79,7 +79,7 @@ export interface NewsroomOptions {
    * the 404 page, which only work at the root.
    */
   mount?: string;
-  /** Write Atom, RSS and JSON feeds for each locale and each topic. */
+  /** Write Atom, RSS and JSON feeds for each locale, and an Atom feed for each tag. */
   feeds?: boolean;
   /**
    * Site-wide files the plugin writes: each can be moved (a site path) or turned off (`false`). Where

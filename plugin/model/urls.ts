@@ -3,7 +3,7 @@
 import type { DateTime } from "luxon";
 import type { ResolvedOptions } from "./options.ts";
 
-/** The feed files of each list: `/ru/feed.xml`, `/ru/tags/eksport/rss.xml`. */
+/** The feed files of a list: `/ru/feed.xml`, `/ru/rss.xml`, `/ru/tags/eksport/feed.xml`. */
 export const FEED_FILES = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" } as const;
 export type FeedFormat = keyof typeof FEED_FILES;
 

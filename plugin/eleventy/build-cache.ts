@@ -365,8 +365,10 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
         const s = statSync(full);
         // Eleventy's own text, unless something changed the file since (then the file as it is).
         const given = writtenText.get(rel);
-        const text = given !== undefined && Buffer.byteLength(given) === s.size ? given : readFileSync(full, "utf8");
-        const sha = toStore(text);
+        const encoded = given !== undefined ? Buffer.from(given) : undefined;
+        const bytes = encoded && encoded.length === s.size ? encoded : readFileSync(full);
+        const sha = toStore(bytes);
+        const text = given !== undefined && bytes === encoded ? given : bytes.toString("utf8");
         const assets = [...new Set(text.match(assetRef) ?? [])]
           .map((url) => decodeURI(url).replace(/^\//, ""))
           .filter((a) => assetShas.has(a) || existsSync(path.join(output, a)))

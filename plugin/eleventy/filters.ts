@@ -9,7 +9,7 @@ import type { Slugger } from "../model/slug.ts";
 import { countLabel } from "../model/taxonomy.ts";
 import { absolute } from "../render/structured-data.ts";
 import { FEED_FILES, feedUrl, localeFor, localeOfUrl, type FeedFormat } from "../model/urls.ts";
-import { remember } from "../model/memo.ts";
+import { rememberEach } from "../model/memo.ts";
 import { escapeHtml } from "../render/escape.ts";
 import { typeset } from "../render/typography.ts";
 
@@ -18,11 +18,18 @@ interface FilterThis {
 }
 
 function createFilters(options: ResolvedOptions, slug: Slugger) {
-  const localeOf = (self: FilterThis | undefined, explicit?: unknown) => localeFor(self?.page?.url, explicit, options);
+  // A page's locale, read from its URL once: a list page calls these filters for each of its releases.
+  const localeOfPage = rememberEach((url: string) => localeFor(url, undefined, options));
+  const localeOf = (self: FilterThis | undefined, explicit?: unknown) => {
+    if (typeof explicit === "string" && explicit !== "") return localeFor(undefined, explicit, options);
+    const url = self?.page?.url;
+    return typeof url === "string" ? localeOfPage(url) : localeFor(url, undefined, options);
+  };
   const dictionary = (self: FilterThis | undefined, explicit?: unknown) => options.dictionaries[localeOf(self, explicit)]!;
   const dateText = createDateFormatter(options.timeZone);
-  // A lead is set once, not on every list, term page and feed that shows it (1.4 s at 5,000 releases).
-  const typesetText = remember((html: string, locale: string) => `${locale}\0${html}`, typeset);
+  // A lead is set once, not on every list, term page and feed that shows it (1.4 s at 5,000 releases),
+  // and found again by the lead's own string, not by a key joined and hashed on each call.
+  const typesetText = rememberEach((locale: string, text: string) => typeset(escapeHtml(text), locale));
 
   return {
     /** `16 декабря 2025`, `2025 жылғы 16 желтоқсан`, `16 December 2025`, in the site's zone. */
@@ -65,7 +72,8 @@ function createFilters(options: ResolvedOptions, slug: Slugger) {
      * `{{ release.lead | newsroomTypeset(release.lang) | safe }}`. Attributes and JSON-LD keep the author's text.
      */
     newsroomTypeset(this: FilterThis | undefined, value: unknown, locale?: string): string {
-      return typesetText(escapeHtml(value), localeOf(this, locale));
+      const lang = localeOf(this, locale);
+      return typeof value === "string" ? typesetText(lang, value) : typeset(escapeHtml(value), lang);
     },
     /** A list's feed URL: `{{ termPage.term.url | newsroomFeedUrl("atom") }}`. */
     newsroomFeedUrl(listUrl: unknown, format: unknown = "atom"): string {

@@ -1,6 +1,6 @@
 // Dates that carry their zone: front-matter values read in the site's zone, shown in the reader's language.
 import { DateTime } from "luxon";
-import { remember } from "./memo.ts";
+import { remember, rememberEach } from "./memo.ts";
 
 /**
  * Reads a front-matter date. A value with an offset keeps it; one without (`2025-12-16`,
@@ -41,13 +41,12 @@ export function formatDate(value: DateTime, locale: string, zone: string, patter
  * list, term and archive page it appears in, and Luxon's formatting is not cheap.
  */
 export function createDateFormatter(zone: string): (iso: string, locale: string, pattern: string) => string | undefined {
-  return remember(
-    (iso: string, locale: string, pattern: string) => `${iso}|${locale}|${pattern}`,
-    (iso, locale, pattern) => {
-      const dt = parseDate(iso, zone);
-      return dt ? formatDate(dt, locale, zone, pattern) : undefined;
-    },
-  );
+  // Remembered by pattern, then locale, then date: a few maps of many dates each.
+  const text = rememberEach((pattern: string, locale: string, iso: string) => {
+    const dt = parseDate(iso, zone);
+    return dt ? formatDate(dt, locale, zone, pattern) : undefined;
+  });
+  return (iso, locale, pattern) => text(pattern, locale, iso);
 }
 
 /** Turns what a template hands a filter (Date, DateTime, ISO string) into a DateTime, or throws. */

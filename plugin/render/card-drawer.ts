@@ -24,6 +24,12 @@ const { parentPort, workerData } = require("node:worker_threads");
 const satori = require(workerData.satori).default;
 const sharp = require(workerData.sharp);
 const fonts = workerData.fonts.map((f) => ({ ...f, data: Buffer.from(f.data) }));
+// The lowest priority for this thread alone (Linux names it in /proc/thread-self): the build's own
+// thread and its garbage collector come first, and the cards take the time they leave.
+try {
+  const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
+  if (tid > 0 && tid !== process.pid) require("node:os").setPriority(tid, 19);
+} catch {}
 const queue = [];
 let running = 0;
 const next = async () => {

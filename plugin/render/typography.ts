@@ -44,6 +44,6 @@ export function typeset(html: string, locale: string): string {
   if (!RULES[locale]) return html;
   // Markdown writes quotes in text as &quot;, on which Typograf pairs nested quotes wrongly; in text
   // (between tags, never in an attribute) a quote mark needs no escaping.
-  const text = `>${html}<`.replace(/>([^<]*)</g, (_, t: string) => `>${t.replace(/&quot;/g, '"')}<`).slice(1, -1);
+  const text = html.includes("&quot;") ? `>${html}<`.replace(/>([^<]*&quot;[^<]*)</g, (_, t: string) => `>${t.replace(/&quot;/g, '"')}<`).slice(1, -1) : html;
   return typografFor(locale).execute(text);
 }

@@ -119,7 +119,13 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
       })
       // A release page is always written; a site that renders one elsewhere leaves no file to read here.
       .filter((p) => existsSync(p.file));
-    const documentOf = (file: string) => searchDocument(readFileSync(file, "utf8"));
+    // A document made for an archive page's digest is handed to Pagefind, not made again.
+    const documents = new Map<string, string>();
+    const documentOf = (file: string) => {
+      const made = documents.get(file);
+      documents.delete(file);
+      return made ?? searchDocument(readFileSync(file, "utf8"));
+    };
 
     // Loaded only when a site is written: Pagefind starts a native binary.
     pagefind ??= await import("pagefind");
@@ -142,6 +148,9 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
       if (archive.length === 0) {
         rmSync(archiveDir, { recursive: true, force: true });
         delete state.archive;
+      } else if (!useCache) {
+        // Nothing kept between builds: no key to work out, no record of the files written.
+        await bundle(archive, archiveDir);
       } else {
         // The archive's key: what Pagefind reads of each of its pages, known without reading a page
         // whose file is as it was when last read.
@@ -149,7 +158,12 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
         for (const page of archive) {
           const st = statSync(page.file);
           const known = state.digests[page.sourcePath];
-          const digest = known && known[0] === st.size && known[1] === st.mtimeMs ? known[2] : sha256(documentOf(page.file));
+          let digest = known && known[0] === st.size && known[1] === st.mtimeMs ? known[2] : undefined;
+          if (digest === undefined) {
+            const document = searchDocument(readFileSync(page.file, "utf8"));
+            documents.set(page.file, document);
+            digest = sha256(document);
+          }
           digests[page.sourcePath] = [st.size, st.mtimeMs, digest];
           parts.push(`${page.sourcePath} ${digest}`);
         }
@@ -170,19 +184,17 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
         const before = state.archive?.key === key ? state.archive : undefined;
         const files: Record<string, [number, number, string]> = {};
         let made = false;
-        if (useCache && before && asWritten(before.files)) {
+        if (before && asWritten(before.files)) {
           // As the last build wrote it: nothing to do.
           Object.assign(files, before.files);
-        } else if (useCache && before && keptWhole(before.files)) {
+        } else if (before && keptWhole(before.files)) {
           rmSync(archiveDir, { recursive: true, force: true });
           cpSync(kept, archiveDir, { recursive: true });
         } else {
           await bundle(archive, archiveDir);
           made = true;
-          if (useCache) {
-            rmSync(kept, { recursive: true, force: true });
-            cpSync(archiveDir, kept, { recursive: true });
-          }
+          rmSync(kept, { recursive: true, force: true });
+          cpSync(archiveDir, kept, { recursive: true });
         }
         if (Object.keys(files).length === 0) {
           for (const f of filesBelow(archiveDir)) {

@@ -1,6 +1,7 @@
 // Releases: front matter checked and normalised once per build, and the `releases` collection.
 import { DateTime } from "luxon";
 import { parseDate, isoDate } from "./dates.ts";
+import { rememberEach } from "./memo.ts";
 import type { Problem } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { FIXES, OWN_KEYS, RELEASE_FIELDS, releaseSchema, type ParsedRelease } from "./schema.ts";
@@ -264,12 +265,4 @@ export function lastChange(items: { data: { release?: Release } }[]): string | u
   return max;
 }
 /** Each timestamp parsed once: sitemaps and feeds ask for the latest of many overlapping lists. */
-const instants = new Map<string, number>();
-function instantOf(t: string): number {
-  let at = instants.get(t);
-  if (at === undefined) {
-    if (instants.size > 100_000) instants.clear();
-    instants.set(t, (at = Date.parse(t)));
-  }
-  return at;
-}
+const instantOf = rememberEach((t: string) => Date.parse(t));

@@ -14,6 +14,33 @@ describe("typeset", () => {
     expect(typeset("<p>АЭА &quot;Turan&quot; - жаңа</p>", "kk")).toBe(`<p>АЭА «Turan»${NBSP}— жаңа</p>`);
     expect(typeset("<p>The &quot;Turan&quot; zone.</p>", "en")).toMatch(/^<p>The[ \u00a0]“Turan” zone\.<\/p>$/);
   });
+  it("pairs quotes around inline tags and links, and stops an unclosed quote at the paragraph's end", () => {
+    expect(typeset("<p>&quot;<em>Turan</em>&quot; и <a href=\"/x/\">&quot;Мақта&quot;</a></p>", "ru")).toBe(`<p>«<em>Turan</em>» и${NBSP}«<a href="/x/">Мақта</a>»</p>`);
+    expect(typeset("<p>Он сказал: &quot;начнём</p><p>&quot;Turan&quot; работает</p>", "ru")).toBe(`<p>Он${NBSP}сказал: «начнём</p><p>«Turan» работает</p>`);
+    expect(typeset("<p>«Зона &quot;Turan&quot;»</p>", "ru")).toBe("<p>«Зона „Turan“»</p>");
+    expect(typeset("<p>&quot;Turan&quot;-да</p>", "kk")).toBe("<p>«Turan»-да</p>");
+    // Between two letters a straight quote is no quote mark: it stays as it came.
+    expect(typeset("<p>a&quot;b</p>", "en")).toBe("<p>a&quot;b</p>");
+    expect(typeset("<p>The &quot;zone &quot;Turan&quot; works&quot;</p>", "en")).toBe("<p>The “zone ‘Turan’ works”</p>");
+  });
+  it("binds short words, numbers, years, millions and initials to what follows", () => {
+    expect(typeset("и в доме", "ru")).toBe(`и${NBSP}в${NBSP}доме`);
+    expect(typeset("ең ірі кешен", "kk")).toBe(`ең${NBSP}ірі кешен`);
+    expect(typeset("60 тысяч гектаров в 2025 г. и 5 млн тенге", "ru")).toBe(`60${NBSP}тысяч гектаров в${NBSP}2025${NBSP}г. и${NBSP}5${NBSP}млн тенге`);
+    expect(typeset("встретился с А. Б. Сейтказы", "ru")).toBe(`встретился с${NBSP}А.${NBSP}Б.${NBSP}Сейтказы`);
+    expect(typeset("экспорт – рост, импорт -- спад", "ru")).toBe(`экспорт${NBSP}— рост, импорт${NBSP}— спад`);
+    // A hyphen inside a word or a number range is no dash.
+    expect(typeset("вице-министр, 2024-2025", "ru")).toBe("вице-министр, 2024-2025");
+  });
+  it("leaves preformatted text, scripts, comments and URLs in text as they are", () => {
+    const html = '<pre>&quot;a&quot; - b</pre><!-- "c" - d --><p>См. https://baq.kz/a-b?x=1&amp;y=&quot;2&quot; - и &quot;всё&quot;</p><script>var a = "x" - 1;</script>';
+    const out = typeset(html, "ru");
+    expect(out).toContain("<pre>&quot;a&quot; - b</pre>");
+    expect(out).toContain('<!-- "c" - d -->');
+    expect(out).toContain('<script>var a = "x" - 1;</script>');
+    expect(out).toContain("https://baq.kz/a-b?x=1&amp;y=");
+    expect(out).toContain(`${NBSP}— и${NBSP}«всё»`);
+  });
   it("leaves code, URLs and attributes as they are", () => {
     const html = '<p><a href="https://x.kz/?q=%22a%22" title="&quot;t&quot; - x">ссылка</a> <code>&quot;q&quot; - x</code></p>';
     const out = typeset(html, "ru");

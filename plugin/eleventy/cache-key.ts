@@ -40,7 +40,7 @@ export function releaseFilesIn(dir: string): string[] {
 /** The versions of what renders pages: a new one may write other bytes. */
 function softwareVersions(): string {
   const require = createRequire(import.meta.url);
-  const names = ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "luxon", "slugify", "typograf", "satori", "sharp", "@fontsource/noto-serif", "subset-font", "js-yaml", "zod"];
+  const names = ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "luxon", "slugify", "satori", "sharp", "@fontsource/noto-serif", "subset-font", "js-yaml", "zod"];
   return names
     .map((name) => {
       try {

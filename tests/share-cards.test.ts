@@ -83,7 +83,7 @@ describe("share cards", () => {
     const c = await cardPng({ ...input, headline: "Өскемен: жаңа зауыт ашылды" }, cardFontsForTest());
     expect(a.equals(b)).toBe(true);
     expect(a.equals(c)).toBe(false);
-    // The build draws on a worker thread: the same pixels, to the byte, as this thread draws.
+    // A full build draws in a process of its own: the same pixels, to the byte, as this thread draws.
     const drawer = cardDrawer(cardFontsForTest());
     const [fromWorker, other] = await Promise.all([drawer.draw(input), drawer.draw({ ...input, headline: "Өскемен: жаңа зауыт ашылды" })]);
     expect(fromWorker.equals(a)).toBe(true);

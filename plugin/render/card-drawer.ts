@@ -1,110 +1,117 @@
-// Share cards drawn on a worker thread. On the build's own thread, satori's layout and the garbage
-// of 100 KB SVGs competed with Eleventy's rendering in a heap of a gigabyte: at 5,000 releases the
-// 96 cards of the last 30 days added about 3 s to the build with satori alone. On a thread of its
-// own, with a heap of its own, the drawing overlaps rendering instead.
+// Share cards drawn in a process of their own, at the lowest priority. On the build's own thread,
+// satori's layout and the garbage of 100 KB SVGs competed with Eleventy's rendering in a heap of a
+// gigabyte (96 cards at 5,000 releases added about 3 s with satori alone). A worker thread moved
+// satori off that thread, but sharp rasterises on the process's shared thread pools, at the build's
+// own priority: those threads took 2 s of CPU from a build of 12 s on two cores. A child process
+// lowers its own priority before it starts any thread, so every thread it makes inherits it, and
+// nothing of the site's process (its thread pools, other users of sharp) is touched.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
 import { cardTree, PNG_OPTIONS, SATORI_OPTIONS, type CardFont, type CardInput } from "./share-card.ts";
 
 const require = createRequire(import.meta.url);
-/**
- * Cards in hand on the worker at once. One: sharp rasterises with threads of its own, and on a
- * machine of two cores more cards at once only took time from the build's own thread (alternating
- * builds of 5,000 releases: 14.5 s with one, 14.8 s with three).
- */
-const CONCURRENCY = 1;
 
-// The worker keeps its own queue. Eleventy renders pages as one long chain of promises, in which this
-// thread hears the worker's messages only at the end; a queue here, fed as cards finished, left the
-// worker idle after its first few until rendering was done.
-// Plain JavaScript given as source, so that the worker runs alike under the compiled package, tsx and
-// vitest; it draws what cardPng draws, with the same satori and sharp, and the test compares the two.
-const WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const satori = require(workerData.satori).default;
-const sharp = require(workerData.sharp);
-const fonts = workerData.fonts.map((f) => ({ ...f, data: Buffer.from(f.data) }));
-// The lowest priority for this thread alone (Linux names it in /proc/thread-self): the build's own
-// thread and its garbage collector come first, and the cards take the time they leave.
-try {
-  const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
-  if (tid > 0 && tid !== process.pid) require("node:os").setPriority(tid, 19);
-} catch {}
+// The process keeps its own queue and draws one card at a time. Eleventy renders pages as one long
+// chain of promises, in which the build hears the drawer's messages only at the end; a queue on the
+// build's side, fed as cards finished, left the drawer idle after its first few.
+// Plain JavaScript given as source, so that it runs alike under the compiled package, tsx and vitest;
+// it draws what cardPng draws, with the same satori and sharp, and the test compares the two.
+const DRAWER = `
+const os = require("node:os");
+// First of all, before any thread pool exists: every thread made from here on inherits the priority.
+try { os.setPriority(19); } catch {}
+let ready;
 const queue = [];
-let running = 0;
+let running = false;
 const next = async () => {
-  if (running >= workerData.concurrency || queue.length === 0) return;
-  running++;
+  if (running || queue.length === 0 || !ready) return;
+  running = true;
   const { id, tree } = queue.shift();
+  const { satori, sharp, fonts, setup } = ready;
   try {
-    const svg = await satori(tree, { ...workerData.satoriOptions, fonts, loadAdditionalAsset: async () => "" });
-    const png = await sharp(Buffer.from(svg)).png(workerData.pngOptions).toBuffer();
-    const bytes = new Uint8Array(png);
-    parentPort.postMessage({ id, bytes }, [bytes.buffer]);
+    const svg = await satori(tree, { ...setup.satoriOptions, fonts, loadAdditionalAsset: async () => "" });
+    const png = await sharp(Buffer.from(svg)).png(setup.pngOptions).toBuffer();
+    process.send({ id, png });
   } catch (e) {
-    parentPort.postMessage({ id, error: String((e && e.stack) || e) });
+    process.send({ id, error: String((e && e.stack) || e) });
   }
-  running--;
+  running = false;
   next();
 };
-parentPort.on("message", (job) => {
-  queue.push(job);
+process.on("message", (message) => {
+  if (message.setup) {
+    const setup = message.setup;
+    const fonts = setup.fonts.map((f) => ({ ...f, data: Buffer.from(f.data) }));
+    ready = { satori: require(setup.satori).default, sharp: require(setup.sharp), fonts, setup };
+  } else queue.push(message);
   next();
 });
+process.on("disconnect", () => process.exit(0));
 `;
 
 export interface CardDrawer {
-  /** The card as a PNG, drawn on the worker thread. */
+  /** The card as a PNG, drawn in the drawing process. */
   draw(card: CardInput): Promise<Buffer>;
 }
 
-/** A drawer with one worker, started at the first card; it keeps the process alive only while it draws. */
+/** A drawer with one process, started at the first card; it keeps the build alive only while it draws. */
 export function cardDrawer(fonts: CardFont[]): CardDrawer {
-  let worker: Worker | undefined;
+  let child: ChildProcess | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve(png: Buffer): void; reject(e: Error): void }>();
+  // Held while cards are pending; let go when none is, so that the drawer never holds the build open.
+  const hold = (on: boolean) => {
+    if (!child) return;
+    const channel = child.channel as { ref?(): void; unref?(): void } | undefined;
+    if (on) {
+      child.ref();
+      channel?.ref?.();
+    } else {
+      child.unref();
+      channel?.unref?.();
+    }
+  };
 
-  const start = (): Worker => {
-    const w = new Worker(WORKER, {
-      eval: true,
-      workerData: {
+  const start = (): ChildProcess => {
+    // Only this source runs there: no loader or option of the build's own process is passed on.
+    const c = spawn(process.execPath, ["-e", DRAWER], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced", env: { ...process.env, NODE_OPTIONS: "" } });
+    c.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const job = pending.get(id);
+      pending.delete(id);
+      if (pending.size === 0) hold(false);
+      if (!job) return;
+      if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else job.reject(new Error(error ?? "the card was not drawn"));
+    });
+    const fail = (e: Error) => {
+      child = undefined;
+      for (const job of pending.values()) job.reject(e);
+      pending.clear();
+    };
+    c.on("error", fail);
+    c.on("exit", (code, signal) => fail(new Error(`the share card process stopped (${signal ?? `exit code ${code}`})`)));
+    c.send({
+      setup: {
         satori: require.resolve("satori"),
         sharp: require.resolve("sharp"),
         fonts: fonts.map((f) => ({ name: f.name, data: new Uint8Array(f.data), weight: f.weight, style: f.style })),
         satoriOptions: SATORI_OPTIONS,
         pngOptions: PNG_OPTIONS,
-        concurrency: CONCURRENCY,
       },
     });
-    w.on("message", ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
-      const job = pending.get(id);
-      pending.delete(id);
-      if (pending.size === 0) w.unref();
-      if (!job) return;
-      if (bytes) job.resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      else job.reject(new Error(error ?? "the card was not drawn"));
-    });
-    const fail = (e: Error) => {
-      worker = undefined;
-      for (const job of pending.values()) job.reject(e);
-      pending.clear();
-    };
-    w.on("error", fail);
-    w.on("exit", (code) => fail(new Error(`the share card worker stopped (exit code ${code})`)));
-    w.unref();
-    return w;
+    return c;
   };
 
   return {
     draw(card) {
-      worker ??= start();
-      const w = worker;
+      child ??= start();
+      const c = child;
       const id = nextId++;
       const tree = cardTree(card, fonts);
       return new Promise<Buffer>((resolve, reject) => {
-        if (pending.size === 0) w.ref();
         pending.set(id, { resolve, reject });
-        w.postMessage({ id, tree });
+        hold(true);
+        c.send({ id, tree });
       });
     },
   };

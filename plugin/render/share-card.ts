@@ -94,7 +94,7 @@ function tree(card: CardInput, families: string[]): Node {
   );
 }
 
-/** The card as the element tree satori lays out: plain data, so that a worker thread can draw it. */
+/** The card as the element tree satori lays out: plain data, so that another process can draw it. */
 export function cardTree(card: CardInput, fonts: CardFont[]): object {
   return tree(card, [...new Set(fonts.map((f) => f.name))]);
 }

@@ -58,6 +58,26 @@ export interface BuildCache {
   files(): string[];
 }
 
+/** Bytes that end an asset's URL in HTML, XML or CSS: a quote, white space, `)`, `,`, `<`, `>`. */
+const URL_ENDS = new Set([0x22, 0x27, 0x20, 0x09, 0x0a, 0x0c, 0x0d, 0x29, 0x2c, 0x3c, 0x3e]);
+
+/** The plugin's asset URLs (photos, share cards) a written page names, found in its bytes without decoding the page. */
+function assetUrls(bytes: Buffer, folder: Buffer): Set<string> {
+  const found = new Set<string>();
+  // One pass for the asset folder; what follows it says whether it is a photo or a card.
+  for (let at = bytes.indexOf(folder); at >= 0; at = bytes.indexOf(folder, at + 1)) {
+    const kind = at + folder.length;
+    const rest = bytes[kind] === 0x69 /* i */ ? IMG : bytes[kind] === 0x63 /* c */ ? CARDS : undefined;
+    if (!rest || !bytes.subarray(kind, kind + rest.length).equals(rest)) continue;
+    let end = kind + rest.length;
+    while (end < bytes.length && !URL_ENDS.has(bytes[end]!)) end++;
+    if (end > kind + rest.length) found.add(bytes.toString("utf8", at, end));
+  }
+  return found;
+}
+const IMG = Buffer.from("img/");
+const CARDS = Buffer.from("cards/");
+
 /** Eleventy's fileSlug: the name without its extension and a leading date; an index file takes its folder's name. */
 function fileSlugOf(file: string): string {
   let base = path.basename(file, path.extname(file));
@@ -348,28 +368,21 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       }
       for (const [rel, page] of generatedKept) putPageBack(rel, page);
     },
-    record({ directories, results }, index) {
+    record({ directories }, index) {
       if (!on || !next || !index) return;
       const output = directories.output;
-      const assetRef = new RegExp(`${assetFolder(options.mount).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:img|cards)/[^"'\\s),<>]+`, "g");
+      const assetFolderBytes = Buffer.from(assetFolder(options.mount));
       const toStore = (bytes: Buffer | string) => store.put(bytes);
       const assetShas = new Map<string, string>();
-      // What Eleventy wrote this build, as it wrote it: no need to read it back from disk.
-      const writtenText = new Map<string, string>();
-      for (const r of results ?? []) {
-        if (typeof r.outputPath === "string" && typeof r.content === "string") writtenText.set(posix(path.relative(output, r.outputPath)), r.content);
-      }
       /** A written page into the store, with the photos and share cards it refers to (read once). */
       const keep = (rel: string): Omit<PageEntry, "signature"> => {
         const full = path.join(output, rel);
         const s = statSync(full);
-        // Eleventy's own text, unless something changed the file since (then the file as it is).
-        const given = writtenText.get(rel);
-        const encoded = given !== undefined ? Buffer.from(given) : undefined;
-        const bytes = encoded && encoded.length === s.size ? encoded : readFileSync(full);
+        // The file as it is on disk, read back: it was just written, so the read is a copy from the
+        // page cache, cheaper than encoding Eleventy's text again (0.3 s of 290 MB at 5,000 releases).
+        const bytes = readFileSync(full);
         const sha = toStore(bytes);
-        const text = given !== undefined && bytes === encoded ? given : bytes.toString("utf8");
-        const assets = [...new Set(text.match(assetRef) ?? [])]
+        const assets = [...assetUrls(bytes, assetFolderBytes)]
           .map((url) => decodeURI(url).replace(/^\//, ""))
           .filter((a) => assetShas.has(a) || existsSync(path.join(output, a)))
           .map((a) => {

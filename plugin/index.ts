@@ -63,7 +63,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const isRelease = releaseMatcher(eleventyConfig, options);
   // Releases, and the pages the plugin generates, are the plugin's; the site's own pages are not.
   const fonts = fontFiles(options.mount);
-  const layouts = addLayouts(eleventyConfig, options.mount, fontFaceCss(fonts));
+  const layouts = addLayouts(eleventyConfig, options, fontFaceCss(fonts));
   // After the build, in this order: the fonts, the manifest (stale files out), _headers, robots.txt, search.
   const after = createAfterBuild(eleventyConfig);
   const fontPaths = writeFonts(after, fonts, options.mount);

@@ -15,6 +15,17 @@ describe("overriding shipped layouts", () => {
     expect(html.querySelector("link[rel=stylesheet]")?.getAttribute("href")).toMatch(/^\/newsroom\/newsroom\.[0-9a-f]{10}\.css$/);
   });
 
+  it("the site's own release card is rendered on each list, so it may show the page it is on", async () => {
+    const site = await buildFixture("card-override");
+    // The release's own tag, among the page's links (the list of all tags is /ru/tags/).
+    const tagUrl = site.html("/ru/2025/12/visit/").querySelectorAll('a[href^="/ru/tags/"]').map((a) => a.getAttribute("href")!).find((h) => h !== "/ru/tags/")!;
+    for (const url of ["/ru/", tagUrl]) {
+      const card = site.html(url).querySelector("article.site-card");
+      expect(card?.getAttribute("data-on")).toBe(url);
+      expect(text(card)).toBe("Визит в Туркестанскую область");
+    }
+  });
+
   it("without an override the plugin's layouts render", async () => {
     const site = await buildFixture("ordering");
     const html = site.html("/ru/2025/12/a-latest/");

@@ -48,6 +48,13 @@ const EARLIEST = DateTime.fromISO("1991-01-01T00:00:00Z");
  */
 export function implausible(date: DateTime, now: DateTime): string | undefined {
   if (date < EARLIEST) return `is before 1991`;
-  if (date > now.plus({ years: 1 })) return `is more than a year after the build's clock (${now.toISODate()})`;
+  if (date > yearAfter(now)) return `is more than a year after the build's clock (${now.toISODate()})`;
   return undefined;
+}
+// A year after the clock, worked out once per clock rather than once per release.
+const yearsAfter = new WeakMap<DateTime, DateTime>();
+function yearAfter(now: DateTime): DateTime {
+  let at = yearsAfter.get(now);
+  if (!at) yearsAfter.set(now, (at = now.plus({ years: 1 })));
+  return at;
 }

@@ -88,6 +88,11 @@ describe("share cards", () => {
     const [fromWorker, other] = await Promise.all([drawer.draw(input), drawer.draw({ ...input, headline: "Өскемен: жаңа зауыт ашылды" })]);
     expect(fromWorker.equals(a)).toBe(true);
     expect(other.equals(c)).toBe(true);
+    // A drawer left idle closes its process, and the next card starts another.
+    const brief = cardDrawer(cardFontsForTest(), 100);
+    expect((await brief.draw(input)).equals(a)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await brief.draw(input)).equals(a)).toBe(true);
   });
 
   it("stop at the window: an older release shows the site's card, unless the option widens it to all", async () => {

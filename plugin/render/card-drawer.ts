@@ -10,6 +10,8 @@ import { createRequire } from "node:module";
 import { cardTree, PNG_OPTIONS, SATORI_OPTIONS, type CardFont, type CardInput } from "./share-card.ts";
 
 const require = createRequire(import.meta.url);
+/** How long the drawer waits for another card before it closes. */
+const IDLE_MS = 10_000;
 
 // The process keeps its own queue and draws one card at a time. Eleventy renders pages as one long
 // chain of promises, in which the build hears the drawer's messages only at the end; a queue on the
@@ -55,20 +57,29 @@ export interface CardDrawer {
 }
 
 /** A drawer with one process, started at the first card; it keeps the build alive only while it draws. */
-export function cardDrawer(fonts: CardFont[]): CardDrawer {
+export function cardDrawer(fonts: CardFont[], idleMs = IDLE_MS): CardDrawer {
   let child: ChildProcess | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve(png: Buffer): void; reject(e: Error): void }>();
-  // Held while cards are pending; let go when none is, so that the drawer never holds the build open.
+  let idle: NodeJS.Timeout | undefined;
+  // Held while cards are pending; let go when none is, so that the drawer never holds the build open,
+  // and closed after a while with nothing to draw (a `--serve` session, a test run of many builds).
   const hold = (on: boolean) => {
     if (!child) return;
-    const channel = child.channel as { ref?(): void; unref?(): void } | undefined;
+    const c = child;
+    const channel = c.channel as { ref?(): void; unref?(): void } | undefined;
+    clearTimeout(idle);
     if (on) {
-      child.ref();
+      c.ref();
       channel?.ref?.();
     } else {
-      child.unref();
+      c.unref();
       channel?.unref?.();
+      idle = setTimeout(() => {
+        if (child !== c || pending.size > 0) return;
+        child = undefined;
+        c.disconnect();
+      }, idleMs).unref();
     }
   };
 
@@ -83,7 +94,9 @@ export function cardDrawer(fonts: CardFont[]): CardDrawer {
       if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       else job.reject(new Error(error ?? "the card was not drawn"));
     });
+    // Only the drawer in use fails the cards in hand; one closed for idleness has none.
     const fail = (e: Error) => {
+      if (child !== c) return;
       child = undefined;
       for (const job of pending.values()) job.reject(e);
       pending.clear();

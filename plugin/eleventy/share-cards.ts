@@ -248,12 +248,15 @@ export function addShareCards(
   });
 
   after.add(async ({ directories }) => {
+    // Every card wanted has begun or is held (under --serve, some were asked for in an earlier pass);
+    // rendering is done, so the held ones are drawn here, and only then awaited.
+    const cards = [...wanted].map(([url, entry]) => [url, ensureDrawn(url, entry)] as const);
     for (const waiting of held) waiting(true);
     held = [];
     if (wanted.size === 0) return;
     let drawn = 0;
-    for (const [url, entry] of wanted) {
-      if (await ensureDrawn(url, entry)) drawn++;
+    for (const [url, card] of cards) {
+      if (await card) drawn++;
       const cached = path.join(CARD_CACHE, path.posix.basename(url));
       const target = path.join(directories.output, url);
       if (!existsSync(target) || statSync(target).size !== statSync(cached).size) {

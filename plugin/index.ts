@@ -63,7 +63,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const isRelease = releaseMatcher(eleventyConfig, options);
   // Releases, and the pages the plugin generates, are the plugin's; the site's own pages are not.
   const fonts = fontFiles(options.mount);
-  const layouts = addLayouts(eleventyConfig, options, fontFaceCss(fonts));
+  const layouts = addLayouts(eleventyConfig, options.mount, fontFaceCss(fonts));
   // After the build, in this order: the fonts, the manifest (stale files out), _headers, robots.txt, search.
   const after = createAfterBuild(eleventyConfig);
   const fontPaths = writeFonts(after, fonts, options.mount);
@@ -122,7 +122,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   addSitemaps(eleventyConfig, options, index, guest, after);
   addCdnOutput(eleventyConfig, options, guest, isRelease, after);
   addSearch(eleventyConfig, options, layouts.searchScript, after, index, () => cache.active());
-  addFilters(eleventyConfig, options, slug);
+  addFilters(eleventyConfig, options, slug, layouts.siteCard);
   // Last: every file of this build is written, share cards included, when the cache records them.
   after.add((event) => cache.record(event, index.current()));
 

@@ -2,7 +2,7 @@
 // the next build a full one. Files are known by their bytes, but for large ones (images, archives),
 // known by size and time: a changed time costs a full build, never a wrong page.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { FORMAT, posix, sha256 } from "./cache-store.ts";
@@ -37,19 +37,29 @@ export function releaseFilesIn(dir: string): string[] {
   return walk(dir, (_full, name) => name === "node_modules").filter((f) => f.endsWith(".md"));
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * A dependency's version, from its package.json; looked up along Node's search paths for a package
+ * whose exports leave its package.json out (Pagefind). "?" when it is not installed.
+ */
+export function packageVersion(name: string): string {
+  const versionIn = (file: string) => (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+  try {
+    return versionIn(require.resolve(`${name}/package.json`));
+  } catch {
+    for (const dir of require.resolve.paths(name) ?? []) {
+      const file = path.join(dir, name, "package.json");
+      if (existsSync(file)) return versionIn(file);
+    }
+    return "?";
+  }
+}
+
 /** The versions of what renders pages: a new one may write other bytes. */
 function softwareVersions(): string {
-  const require = createRequire(import.meta.url);
   const names = ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "luxon", "slugify", "satori", "sharp", "@fontsource/noto-serif", "subset-font", "js-yaml", "zod"];
-  return names
-    .map((name) => {
-      try {
-        return `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version}`;
-      } catch {
-        return `${name}@?`;
-      }
-    })
-    .join(" ");
+  return names.map((name) => `${name}@${packageVersion(name)}`).join(" ");
 }
 
 export interface KeyParts {

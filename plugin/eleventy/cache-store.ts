@@ -61,11 +61,21 @@ type Located = [pack: string, offset: number, length: number];
 export const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 export const posix = (p: string) => p.split(path.sep).join("/");
 
-/** Writes a file of `.cache/` whole or not at all: a build stopped halfway leaves nothing half-written to trust. */
-export function writeWhole(target: string, bytes: Buffer | string): void {
+/**
+ * Writes a file of `.cache/` whole or not at all: a build stopped halfway leaves nothing half-written
+ * to trust. The content is bytes, or a function that writes it to the open file, a part at a time.
+ */
+export function writeWhole(target: string, content: Buffer | string | ((fd: number) => void)): void {
   mkdirSync(path.dirname(target), { recursive: true });
   const part = `${target}.${process.pid}.tmp`;
-  writeFileSync(part, bytes);
+  if (typeof content === "function") {
+    const fd = openSync(part, "w");
+    try {
+      content(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } else writeFileSync(part, content);
   renameSync(part, target);
 }
 
@@ -103,10 +113,7 @@ export function readState(): State | undefined {
 }
 
 export function writeState(state: State): void {
-  mkdirSync(BUILD_CACHE, { recursive: true });
-  const part = `${STATE_FILE}.${process.pid}.tmp`;
-  const fd = openSync(part, "w");
-  try {
+  writeWhole(STATE_FILE, (fd) => {
     const { pages, releases, stored, ...head } = state;
     let lines = 0;
     let chunk = `${JSON.stringify(head)}\n`;
@@ -123,10 +130,7 @@ export function writeState(state: State): void {
     for (const [sha, where] of Object.entries(stored)) put(["stored", sha, where]);
     chunk += `${JSON.stringify(["end", lines])}\n`;
     writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(part, STATE_FILE);
+  });
 }
 
 /** Forgets the record: the next build reads every release. */

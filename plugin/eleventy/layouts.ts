@@ -5,9 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "./config.ts";
 import { VIRTUAL } from "./guest.ts";
-import { rememberEach } from "../model/memo.ts";
-import type { ResolvedOptions } from "../model/options.ts";
-import { assetUrl, localeFor } from "../model/urls.ts";
+import { assetUrl } from "../model/urls.ts";
 import { addFallbackNunjucksLoader, virtualLayoutKey } from "./internals.ts";
 
 // `plugin/eleventy/*.ts` in the repository and `dist/eleventy/*.js` in the package both sit two
@@ -47,10 +45,11 @@ export interface Layouts {
    * (A `permalink: false` in the layout would reach every page that uses it.)
    */
   isLayout(inputPath: unknown): boolean;
+  /** Whether the site has a `release-card.njk` of its own: it may show the page it is on. */
+  siteCard: boolean;
 }
 
-export function addLayouts(eleventyConfig: EleventyConfig, options: ResolvedOptions, fontCss = ""): Layouts {
-  const { mount } = options;
+export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCss = ""): Layouts {
   const { input, includes, layouts } = eleventyConfig.directories;
   // `setLayoutsDirectory` moves layouts out of `_includes`; partials stay there.
   const layoutsDir = layouts ?? includes;
@@ -78,41 +77,5 @@ export function addLayouts(eleventyConfig: EleventyConfig, options: ResolvedOpti
     });
   }
   const isLayout = (inputPath: unknown) => typeof inputPath === "string" && registered.has(path.resolve(inputPath));
-  const localeOfPage = rememberEach((url: string) => localeFor(url, undefined, options));
-  rememberReleaseCards(eleventyConfig, localeOfPage, !existsSync(path.join(includes, RELEASE_CARD)));
-  return { stylesheet, searchScript, isLayout };
-}
-
-const RELEASE_CARD = "newsroom/partials/release-card.njk";
-
-/**
- * A release's card, rendered once per build and language and reused on every list that shows it: a
- * release sits on a dozen lists (its tags, people, organisations, place, month, year, related), and
- * at 5,000 releases the same cards rendered 75,000 times took 0.7 s. The plugin's card shows the
- * release alone. A site's own `release-card.njk` may show the page it is on, so it is rendered on
- * each list, as an include is.
- *
- * `{% set card = item | newsroomCardOf %}` gives the card remembered for this page's language, or "";
- * `{{ html | newsroomKeepCard(item) }}` remembers the card just rendered and returns it.
- */
-function rememberReleaseCards(eleventyConfig: EleventyConfig, localeOfPage: (url: string) => string, plugins: boolean): void {
-  let cards = new Map<string, string>();
-  eleventyConfig.on("eleventy.before", () => {
-    cards = new Map();
-  });
-  type This = { page?: { url?: unknown } };
-  const keyOf = (self: This | undefined, item: unknown): string | undefined => {
-    const url = (item as { url?: unknown } | undefined)?.url;
-    const page = self?.page?.url;
-    return plugins && typeof url === "string" && typeof page === "string" ? `${localeOfPage(page)} ${url}` : undefined;
-  };
-  eleventyConfig.addFilter("newsroomCardOf", function (this: This, item: unknown) {
-    const key = keyOf(this, item);
-    return (key && cards.get(key)) || "";
-  });
-  eleventyConfig.addFilter("newsroomKeepCard", function (this: This, html: unknown, item: unknown) {
-    const key = keyOf(this, item);
-    if (key && typeof html === "string") cards.set(key, html);
-    return html;
-  });
+  return { stylesheet, searchScript, isLayout, siteCard: existsSync(path.join(includes, "newsroom/partials/release-card.njk")) };
 }

@@ -4,16 +4,14 @@
 // the build cache the archive is reused as long as what Pagefind reads of its pages is unchanged:
 // at 5,000 releases a publish re-indexed every release page, 0.22 of a full build.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { DateTime } from "luxon";
 import type { AfterBuild } from "./after-build.ts";
 import type { IndexAccess } from "./collections.ts";
 import type { EleventyConfig } from "./config.ts";
 import { PREFIX } from "../model/errors.ts";
 import { SEARCH_LAYOUT } from "./layouts.ts";
 import { ownPage, VIRTUAL } from "./guest.ts";
-import { walk } from "./cache-key.ts";
+import { packageVersion, walk } from "./cache-key.ts";
 import { sha256, writeWhole } from "./cache-store.ts";
 import { fileOfUrl } from "./manifest.ts";
 import type { ResolvedOptions } from "../model/options.ts";
@@ -22,17 +20,8 @@ import { searchDocument } from "../render/search-document.ts";
 
 type Pagefind = typeof import("pagefind");
 
-const require = createRequire(import.meta.url);
-/** Pagefind's version: its package exports neither a CommonJS entry nor its package.json, so it is looked up. */
-function pagefindVersion(): string {
-  for (const dir of require.resolve.paths("pagefind") ?? []) {
-    const file = path.join(dir, "pagefind", "package.json");
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
-  }
-  return "unknown";
-}
 /** What makes an archive bundle besides its pages: Pagefind's version and how a page is handed to it. */
-const INDEXER = `search-1 pagefind@${pagefindVersion()}`;
+const INDEXER = `search-1 pagefind@${packageVersion("pagefind")}`;
 const SEARCH_CACHE = ".cache/newsroom/search";
 
 function failed(e: unknown): Error {
@@ -43,14 +32,17 @@ function check(result: { errors: string[] }): void {
   if (result.errors.length > 0) throw new Error(result.errors.join("; "));
 }
 
-/** The year a release belongs to in the index, in the site's time zone. */
-const yearOf = (published: string, timeZone: string) => DateTime.fromISO(published, { zone: timeZone }).year;
-
-/** The releases of earlier years than the newest release's, by input path; empty when all share one year. */
-export function archivedReleases(releases: { inputPath: string; data: { release?: { published: string } } }[], timeZone: string): Set<string> {
-  const years = releases.map((r) => yearOf(r.data.release!.published, timeZone));
-  const newest = Math.max(...years);
-  return new Set(releases.filter((_, i) => years[i]! < newest).map((r) => r.inputPath));
+type Indexed = { inputPath: string; data: { release?: { year: number } } };
+/** Each build's archive, worked out once: the search pages ask, and so does the index. */
+const archives = new WeakMap<Indexed[], Set<string>>();
+/** The releases of earlier years (in the site's time zone) than the newest release's, by input path; empty when all share one year. */
+export function archivedReleases(releases: Indexed[]): Set<string> {
+  let archived = archives.get(releases);
+  if (!archived) {
+    const newest = Math.max(...releases.map((r) => r.data.release!.year));
+    archives.set(releases, (archived = new Set(releases.filter((r) => r.data.release!.year < newest).map((r) => r.inputPath))));
+  }
+  return archived;
 }
 
 interface SearchState {
@@ -84,7 +76,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
   // The search page merges the archive bundle in when there is one.
   eleventyConfig.addFilter("newsroomSearchArchive", () => {
     const releases = index.current()?.releases ?? [];
-    return archivedReleases(releases, options.timeZone).size > 0 ? searchArchiveFolder(options.mount) : "";
+    return archivedReleases(releases).size > 0 ? searchArchiveFolder(options.mount) : "";
   });
 
   // Pagefind reads the written release pages after Eleventy. (Handing it each page while Eleventy
@@ -106,7 +98,7 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
     const primary = path.join(site, searchIndexFolder(options.mount));
     const archiveDir = path.join(site, searchArchiveFolder(options.mount));
     const releases = index.current()?.releases ?? [];
-    const archived = archivedReleases(releases, options.timeZone);
+    const archived = archivedReleases(releases);
     const useCache = cacheActive();
     const state = useCache ? readSearchState() : { digests: {} };
     const digests: SearchState["digests"] = {};
@@ -169,25 +161,22 @@ export function addSearch(eleventyConfig: EleventyConfig, options: ResolvedOptio
         }
         const key = sha256(parts.join("\n"));
         const kept = path.join(SEARCH_CACHE, "archive");
-        const asWritten = (files: Record<string, [number, number, string]>) => {
-          const now = filesBelow(archiveDir);
-          return now.length === Object.keys(files).length && now.every((f) => {
-            const st = statSync(path.join(archiveDir, f));
-            return files[f]?.[0] === st.size && files[f]?.[1] === st.mtimeMs;
-          });
-        };
-        /** The kept copy, whole: every file there, each with the bytes it was written with. */
-        const keptWhole = (files: Record<string, [number, number, string]>) => {
-          const there = filesBelow(kept);
-          return there.length === Object.keys(files).length && there.every((f) => files[f]?.[2] === sha256(readFileSync(path.join(kept, f))));
+        /** Whether a folder holds just these files, each passing `same`. */
+        const holds = (dir: string, files: Record<string, [number, number, string]>, same: (full: string, known: [number, number, string]) => boolean) => {
+          const there = filesBelow(dir);
+          return there.length === Object.keys(files).length && there.every((f) => files[f] !== undefined && same(path.join(dir, f), files[f]));
         };
         const before = state.archive?.key === key ? state.archive : undefined;
         const files: Record<string, [number, number, string]> = {};
         let made = false;
-        if (before && asWritten(before.files)) {
+        if (before && holds(archiveDir, before.files, (full, [size, mtimeMs]) => {
+          const st = statSync(full);
+          return st.size === size && st.mtimeMs === mtimeMs;
+        })) {
           // As the last build wrote it: nothing to do.
           Object.assign(files, before.files);
-        } else if (before && keptWhole(before.files)) {
+        } else if (before && holds(kept, before.files, (full, [, , sha]) => sha256(readFileSync(full)) === sha)) {
+          // The kept copy is whole (each file with the bytes it was written with): put back.
           rmSync(archiveDir, { recursive: true, force: true });
           cpSync(kept, archiveDir, { recursive: true });
         } else {

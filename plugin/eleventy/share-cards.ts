@@ -4,6 +4,7 @@
 // instead of being drawn again, and a social network that cached an old card sees a new URL.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { packageVersion } from "./cache-key.ts";
 import { writeWhole } from "./cache-store.ts";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -66,10 +67,9 @@ export function createFigureLog(eleventyConfig: EleventyConfig): FigureLog {
 }
 
 const require = createRequire(import.meta.url);
-const versionOf = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
 
 /** What draws a card: a new version of any of these may draw other pixels. */
-const RENDERER = `card-2 satori@${versionOf("satori")} sharp@${versionOf("sharp")} noto-serif@${versionOf("@fontsource/noto-serif")}`;
+const RENDERER = `card-2 satori@${packageVersion("satori")} sharp@${packageVersion("sharp")} noto-serif@${packageVersion("@fontsource/noto-serif")}`;
 
 let fontCache: CardFont[] | undefined;
 /** Noto Serif's Latin, Cyrillic and extended Cyrillic subsets, each under its own name: satori looks a

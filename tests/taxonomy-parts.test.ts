@@ -2,9 +2,10 @@
 // archives, navigation and alternates.
 import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../plugin/model/options.ts";
-import type { Release } from "../plugin/model/releases.ts";
+import { sortReleases, type Release } from "../plugin/model/releases.ts";
 import type { Registries } from "../plugin/model/schema.ts";
 import { createSlugger } from "../plugin/model/slug.ts";
+import { buildIndex } from "../plugin/model/taxonomy.ts";
 import { buildAlternates } from "../plugin/model/taxonomy/alternates.ts";
 import { buildArchives } from "../plugin/model/taxonomy/archives.ts";
 import { groupReleases } from "../plugin/model/taxonomy/grouping.ts";
@@ -97,6 +98,64 @@ describe("navigation", () => {
     expect(moved[1]).toEqual([0]);
     expect(moved[0]![0]).toBe(1);
   });
+  describe("ranked again after a publish, from the last build's ranking", () => {
+    // A seeded archive of many terms, each release in a few: most releases share nothing with a
+    // change, as in a real archive, and places sit in regions.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const one = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const some = <T,>(xs: T[], most: number) => [...new Set(Array.from({ length: Math.floor(rnd() * (most + 1)) }, () => one(xs)))];
+    const places = Object.create(null) as Registries["places"];
+    for (let r = 0; r < 8; r++) {
+      places[`r${r}`] = { name: `Область ${r}`, kind: "region" } as Registries["places"][string];
+      for (let d = 0; d < 5; d++) places[`r${r}d${d}`] = { name: `Район ${r}-${d}`, kind: "district", parent: `r${r}` } as Registries["places"][string];
+    }
+    const people = Object.assign(Object.create(null), Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}`, { name: `Человек ${i}` }])));
+    const regs = { ...registries, people, places } as Registries;
+    const tags = Array.from({ length: 60 }, (_, i) => `t${i}`);
+    type Item = { inputPath: string; url: string; data: { release: Release } };
+    const release = (i: number, over: Partial<Release> = {}): Item => {
+      const r = { title: `R${i}`, lang: rnd() < 0.85 ? "ru" : "kk", tags: some(tags, 2), people: some(Object.keys(people), 1), organisations: [], places: some(Object.keys(places), 1), year: 2025, month: 1 + (i % 12), alternateKey: `release:x${i}`, published: new Date(Date.UTC(2025, 0, 1) + Math.floor(rnd() * 200) * 86400000).toISOString(), ...over } as Release;
+      return { inputPath: `./releases/x${String(i).padStart(3, "0")}.md`, url: `/${r.lang}/x${i}/`, data: { release: r } };
+    };
+    const sorted = (list: Item[]) => sortReleases(list, (x) => x.data.release);
+    const relatedOf = (list: Item[], hint?: Parameters<typeof buildIndex>[4]) => {
+      // The index remembers its last ranking: another list in between makes each call rank for itself.
+      buildIndex(sorted([release(999)]), regs, options, slug);
+      return new Map([...buildIndex(list, regs, options, slug, hint).nav].map(([p, nav]) => [p, nav.related.map((r) => r.inputPath)]));
+    };
+    const before = sorted(Array.from({ length: 400 }, (_, i) => release(i)));
+    const ranked = relatedOf(before);
+    const previous = new Map(before.map((x) => [x.inputPath, { release: x.data.release, related: ranked.get(x.inputPath)! }]));
+    const withRelease = (x: Item, over: Partial<Release>): Item => ({ ...x, data: { release: { ...x.data.release, ...over } } });
+    /** One change of the kinds a newsroom makes, to the release at `at`. */
+    const changes: [string, (list: Item[], at: number) => Item[]][] = [
+      ["a release published", (list) => [...list, release(500 + list.length)]],
+      ["a release deleted", (list, at) => list.filter((_, i) => i !== at)],
+      ["a release moved to a district of another region", (list, at) => list.map((x, i) => (i === at ? withRelease(x, { places: [`r${(Number(x.data.release.places[0]?.[1] ?? 0) + 1) % 8}d0`] }) : x))],
+      ["a release retagged", (list, at) => list.map((x, i) => (i === at ? withRelease(x, { tags: [one(tags)] }) : x))],
+      ["a release redated", (list, at) => list.map((x, i) => (i === at ? withRelease(x, { published: "2025-04-01T00:00:00.000Z" }) : x))],
+      ["a release's locale changed", (list, at) => list.map((x, i) => (i === at ? withRelease(x, { lang: x.data.release.lang === "ru" ? "kk" : "ru" }) : x))],
+    ];
+
+    for (const [name, change] of changes) {
+      it(`after ${name}, gives every release what a ranking from scratch gives it`, () => {
+        for (let trial = 0; trial < 12; trial++) {
+          const after = sorted(change(before, Math.floor(rnd() * before.length)));
+          expect(relatedOf(after, { registries: regs, previous })).toEqual(relatedOf(after));
+        }
+      });
+    }
+    it("keeps the last ranking where no change reaches, and ignores it under other registries", () => {
+      // A planted list shows through where nothing changed; under a changed registry it is not read.
+      const planted = new Map(previous);
+      const quiet = before.find((x) => x.data.release.tags.length + x.data.release.people.length + x.data.release.places.length === 0)!;
+      planted.set(quiet.inputPath, { release: quiet.data.release, related: [before[0]!.inputPath] });
+      expect(relatedOf(before, { registries: regs, previous: planted }).get(quiet.inputPath)).toEqual([before[0]!.inputPath]);
+      expect(relatedOf(before, { registries: { ...regs }, previous: planted }).get(quiet.inputPath)).toEqual([]);
+    });
+  });
+
   it("gives each release its neighbours, links and breadcrumbs", () => {
     const nav = buildNavigation(g.byLocale, g.perLocale, t.byKey, options).get(b.inputPath)!;
     expect([nav.next?.data.release!.title, nav.previous?.data.release!.title]).toEqual(["A", "C"]);

@@ -28,7 +28,7 @@ import { normaliseRelease, sortReleases, type Release } from "../model/releases.
 import { fingerprints, generatedSignature, releaseSignature } from "../model/page-signatures.ts";
 import { OWN_KEYS, RELEASE_FIELDS, type Registries } from "../model/schema.ts";
 import type { Slugger } from "../model/slug.ts";
-import { buildIndex } from "../model/taxonomy.ts";
+import { buildIndex, type RankingHint } from "../model/taxonomy.ts";
 import { assetFolder } from "../model/urls.ts";
 
 /** A release restored from the cache, shaped like the collection item Eleventy would have made. */
@@ -200,6 +200,13 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     // No record to go by (first build, or anything besides the releases changed): Eleventy reads every file.
     if (!state) return;
 
+    // The fingerprints the last build made, for the records kept from it.
+    fingerprint = fingerprints(
+      fileHashes,
+      Object.entries(state.releases).flatMap(([inputPath, entry]) =>
+        entry.record && typeof entry.fingerprint === "string" && entry.hash === fileHashes.get(inputPath) ? [[entry.record, { url: entry.record.url, inputPath, fingerprint: entry.fingerprint }] as const] : [],
+      ),
+    );
     const drafts = options.drafts ?? runMode() !== "build";
     const entries: { inputPath: string; file: string; source: string; entry: ReleaseEntry; changed: boolean }[] = [];
     for (const { file, inputPath } of files) {
@@ -255,7 +262,12 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       });
     }
     const sorted = sortReleases(items, (item) => item.data.release);
-    const index = buildIndex(sorted, state.registries, options, slug);
+    // The last build's related releases, where each was published: checked, as the whole record is.
+    const ranked: RankingHint["previous"] = new Map();
+    for (const [inputPath, entry] of Object.entries(state.releases)) {
+      if (entry.record && Array.isArray(entry.related) && entry.related.every((p) => typeof p === "string")) ranked.set(inputPath, { release: entry.record, related: entry.related });
+    }
+    const index = buildIndex(sorted, state.registries, options, slug, { registries: state.registries, previous: ranked });
     if (index.problems.length > 0) return;
 
     // From here the plan holds: releases whose page is unchanged come from the cache.
@@ -432,6 +444,12 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       }
       for (const [dir, text] of byDir) next.cascades[dir] = JSON.parse(text);
       next.registries = index.registries;
+      // Each published release's related releases and fingerprint, for the next build's plan.
+      for (const item of index.releases) {
+        const entry = next.releases[item.inputPath];
+        const related = index.nav.get(item.inputPath)?.related;
+        if (entry && related) next.releases[item.inputPath] = { ...entry, related: related.map((r) => r.inputPath), fingerprint: fingerprint(item) };
+      }
       const live = Object.values(next.pages).flatMap((p) => [p.sha, ...p.assets.map((a) => a.sha)]);
       for (const r of Object.values(next.releases)) if (r.content) live.push(r.content);
       next.stored = store.finish(live);

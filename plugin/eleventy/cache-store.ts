@@ -30,6 +30,10 @@ export interface ReleaseEntry {
   record?: Release;
   /** sha256 of its body as Eleventy rendered it (kept in the store), for feeds. */
   content?: string;
+  /** Its related releases by input path, where it was published: the next build ranks again only where a change reaches. */
+  related?: string[];
+  /** Its fingerprint in the last build's signatures (of its URL, file hash and record), where it was published. */
+  fingerprint?: string;
 }
 
 /** A file the build wrote, with the signature it was written under. */

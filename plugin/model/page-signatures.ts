@@ -17,23 +17,60 @@ const isItem = (value: unknown): value is ItemLike => typeof value === "object" 
 
 export type Fingerprint = (item: ItemLike) => string;
 
-/** Each release's fingerprint, made once a build; `hashes` gives each release file's hash. */
-export function fingerprints(hashes: Map<string, string>): Fingerprint {
-  const memo = new WeakMap<object, string>();
+/**
+ * Each release's fingerprint, made once a build; `hashes` gives each release file's hash. Remembered
+ * by the release's record, which the build cache's restored items share with the plan's, and
+ * `known` gives those the last build made for records it kept: an unchanged release is not
+ * stringified and hashed again.
+ */
+export function fingerprints(hashes: Map<string, string>, known: Iterable<[Release, { url: string; inputPath: string; fingerprint: string }]> = []): Fingerprint {
+  const memo = new WeakMap<object, { url: string; inputPath: string; fingerprint: string }>(known);
   return (item) => {
-    let f = memo.get(item);
-    if (f === undefined) memo.set(item, (f = sha256(JSON.stringify([item.url, hashes.get(item.inputPath) ?? item.inputPath, item.data.release ?? null])).slice(0, 32)));
-    return f;
+    const owner = item.data.release ?? item;
+    const seen = memo.get(owner);
+    if (seen && seen.url === item.url && seen.inputPath === item.inputPath) return seen.fingerprint;
+    const fingerprint = sha256(JSON.stringify([item.url, hashes.get(item.inputPath) ?? item.inputPath, item.data.release ?? null])).slice(0, 32);
+    memo.set(owner, { url: item.url, inputPath: item.inputPath, fingerprint });
+    return fingerprint;
   };
 }
 
-/** Releases as their fingerprints; a term's every release left out (its page shows a count). */
-function replacerOf(fingerprint: Fingerprint) {
-  return function (this: unknown, key: string, value: unknown): unknown {
-    if (key === "self") return undefined;
-    if (key === "items" && typeof this === "object" && this !== null && "slug" in this && "kind" in this) return undefined;
-    return isItem(value) ? fingerprint(value) : value;
+/**
+ * What a page holds as JSON text, with each release as its fingerprint and a term's every release
+ * left out (its page shows a count). Objects are written once a build and reused: every page of a
+ * list shares its pager's URLs and its term, and at 20,000 releases the pages of the main list alone
+ * held a million of them. Written by hand rather than through a JSON.stringify replacer, which calls
+ * back for every value.
+ */
+function encoder(fingerprint: Fingerprint): (value: unknown) => string {
+  const written = new WeakMap<object, string>();
+  const encode = (value: unknown): string => {
+    if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+    let text = written.get(value);
+    if (text !== undefined) return text;
+    if (isItem(value)) text = `"${fingerprint(value)}"`;
+    else if (typeof (value as { toJSON?: unknown }).toJSON === "function") text = encode((value as { toJSON(): unknown }).toJSON());
+    else if (Array.isArray(value)) text = `[${value.map(encode).join(",")}]`;
+    else {
+      const isTerm = "slug" in value && "kind" in value;
+      const parts: string[] = [];
+      for (const [k, v] of Object.entries(value)) {
+        if (v === undefined || typeof v === "function" || typeof v === "symbol" || k === "self" || (k === "items" && isTerm)) continue;
+        parts.push(`${JSON.stringify(k)}:${encode(v)}`);
+      }
+      text = `{${parts.join(",")}}`;
+    }
+    written.set(value, text);
+    return text;
   };
+  return encode;
+}
+const encoders = new WeakMap<Fingerprint, (value: unknown) => string>();
+/** The build's encoder: one per fingerprint, which is made once a build. */
+function encoderOf(fingerprint: Fingerprint): (value: unknown) => string {
+  let e = encoders.get(fingerprint);
+  if (!e) encoders.set(fingerprint, (e = encoder(fingerprint)));
+  return e;
 }
 
 export interface ReleasePageInputs {
@@ -52,13 +89,15 @@ export interface ReleasePageInputs {
 /** A release page's signature: its file, its record, and what it shows of others (term links without counts). */
 export function releaseSignature(input: ReleasePageInputs, fingerprint: Fingerprint): string {
   const { nav, item } = input;
+  const fp = (other: ItemLike | undefined) => (other ? fingerprint(other) : null);
   const terms = nav ? [nav.people, nav.organisations, nav.places, nav.tags].map((refs) => refs.map((ref) => [ref.kind, ref.key, ref.name, ref.url])) : null;
-  const shown = nav ? [nav.previous, nav.next, nav.related, terms, nav.breadcrumbs] : null;
+  const shown = nav ? [fp(nav.previous), fp(nav.next), nav.related.map(fp), terms, nav.breadcrumbs.map((c) => [c.name, c.url ?? null])] : null;
   // The release itself by its fingerprint (its URL, file hash and record), stringified once a build.
-  return sha256(JSON.stringify([input.key, input.fileHash, fingerprint(item), shown, input.alternates, input.ownCard], replacerOf(fingerprint)));
+  return sha256(JSON.stringify([input.key, input.fileHash, fingerprint(item), shown, input.alternates, input.ownCard]));
 }
 
 /** A generated page's signature (term, archive, feed …): its kind, what it holds, its translations. */
 export function generatedSignature(key: string, kind: string, page: object, alternates: [string, string][] | null, fingerprint: Fingerprint): string {
-  return sha256(JSON.stringify([key, kind, page, alternates], replacerOf(fingerprint)));
+  const encode = encoderOf(fingerprint);
+  return sha256(`[${JSON.stringify(key)},${JSON.stringify(kind)},${encode(page)},${encode(alternates)}]`);
 }

@@ -1,7 +1,6 @@
 // Releases: front matter checked and normalised once per build, and the `releases` collection.
 import { DateTime } from "luxon";
 import { parseDate, isoDate } from "./dates.ts";
-import { rememberEach } from "./memo.ts";
 import type { Problem } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { FIXES, OWN_KEYS, RELEASE_FIELDS, releaseSchema, type ParsedRelease } from "./schema.ts";
@@ -228,10 +227,9 @@ export interface CollectionItemLike {
 }
 
 /** Newest first by instant; equal instants fall back to the file path so every build orders them alike. */
-function compareReleases(a: Release & { inputPath: string }, b: Release & { inputPath: string }): number {
-  const ta = Date.parse(a.published);
-  const tb = Date.parse(b.published);
-  if (ta !== tb) return tb - ta;
+/** Newest first; on the same instant, by file, so that the order never depends on the file system's. */
+function compareReleases(a: { at: number; inputPath: string }, b: { at: number; inputPath: string }): number {
+  if (a.at !== b.at) return b.at - a.at;
   return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
 }
 
@@ -240,29 +238,34 @@ function compareReleases(a: Release & { inputPath: string }, b: Release & { inpu
  * reported in one error, so a press office fixes a batch in one pass.
  */
 export function sortReleases<T extends CollectionItemLike>(items: T[], releaseOf: (item: T) => Release | undefined): T[] {
-  const keyed: { item: T; key: Release & { inputPath: string } }[] = [];
+  // Each instant parsed once, not once per comparison.
+  const keyed: { item: T; at: number; inputPath: string }[] = [];
   for (const item of items) {
     const release = releaseOf(item);
-    if (release) keyed.push({ item, key: { ...release, inputPath: item.inputPath } });
+    if (release) keyed.push({ item, at: Date.parse(release.published), inputPath: item.inputPath });
   }
-  keyed.sort((a, b) => compareReleases(a.key, b.key));
+  keyed.sort(compareReleases);
   return keyed.map((k) => k.item);
 }
 
 /** The latest instant any of these releases was published or changed: a feed's `updated`, a page's `lastmod`. */
 export function lastChange(items: { data: { release?: Release } }[]): string | undefined {
-  let max: string | undefined;
+  let max: Release | undefined;
   let maxAt = -Infinity;
   for (const item of items) {
     const r = item.data.release!;
-    const t = r.updated ?? r.published;
-    const at = instantOf(t);
+    const at = changedAt(r);
     if (max === undefined || at > maxAt) {
-      max = t;
+      max = r;
       maxAt = at;
     }
   }
-  return max;
+  return max && (max.updated ?? max.published);
 }
-/** Each timestamp parsed once: sitemaps and feeds ask for the latest of many overlapping lists. */
-const instantOf = rememberEach((t: string) => Date.parse(t));
+/** Each release's last change as a number, once: sitemaps and feeds ask for the latest of many overlapping lists. */
+const changes = new WeakMap<Release, number>();
+function changedAt(r: Release): number {
+  let at = changes.get(r);
+  if (at === undefined) changes.set(r, (at = Date.parse(r.updated ?? r.published)));
+  return at;
+}

@@ -7,12 +7,13 @@ import type { Slugger } from "./slug.ts";
 import { suggest } from "./suggest.ts";
 import { buildAlternates } from "./taxonomy/alternates.ts";
 import { buildArchives } from "./taxonomy/archives.ts";
-import { groupReleases } from "./taxonomy/grouping.ts";
-import { buildNavigation } from "./taxonomy/navigation.ts";
+import { groupReleases, termKeys } from "./taxonomy/grouping.ts";
+import { buildNavigation, type RankingHint } from "./taxonomy/navigation.ts";
 import { buildTerms } from "./taxonomy/terms.ts";
 import type { Entry, NewsroomIndex } from "./taxonomy/types.ts";
 
 export * from "./taxonomy/types.ts";
+export type { RankingHint } from "./taxonomy/navigation.ts";
 export { chunk, countLabel, monthName, pageUrls } from "./taxonomy/shared.ts";
 
 /** Keys a release names that its registry lacks, each with the nearest known keys. */
@@ -35,11 +36,13 @@ export function unknownKeys(entries: Entry[], registries: Registries): Problem[]
  * Builds every term, archive and per-release link of the site. `entries` must already be newest
  * first: every list built here keeps that order.
  */
-export function buildIndex<T extends Entry>(entries: T[], registries: Registries, options: ResolvedOptions, slug: Slugger): NewsroomIndex<T> {
+export function buildIndex<T extends Entry>(entries: T[], registries: Registries, options: ResolvedOptions, slug: Slugger, ranked?: RankingHint): NewsroomIndex<T> {
   const grouped = groupReleases(entries, registries);
   const terms = buildTerms(grouped.perLocale, registries, options, slug);
   const archivePages = buildArchives(grouped.archive, options);
-  const nav = buildNavigation(grouped.byLocale, grouped.perLocale, terms.byKey, options);
+  // The last build's ranking counts only under the registries it was made with.
+  const hint = ranked && ranked.registries === registries ? { ...ranked, keysOf: termKeys(registries) } : undefined;
+  const nav = buildNavigation(grouped.byLocale, grouped.perLocale, terms.byKey, options, hint);
   const { alternates, problems } = buildAlternates(entries, { termPages: terms.termPages, archivePages, termIndexes: terms.termIndexes }, options);
   const byLocale: Record<string, T[]> = Object.create(null);
   for (const locale of options.locales) byLocale[locale] = grouped.byLocale.get(locale) ?? [];

@@ -1,5 +1,6 @@
 // Pass one of the term index: every release into its terms, its year and month, its locale's list.
 import { ancestorsOf } from "../registries.ts";
+import type { Release } from "../releases.ts";
 import type { Registries } from "../schema.ts";
 import { push } from "./shared.ts";
 import type { Entry, TermKind } from "./types.ts";
@@ -32,23 +33,13 @@ export function groupReleases<T extends Entry>(entries: T[], registries: Registr
   const perLocale = new Map<string, KindMaps<T>>();
   const byLocale = new Map<string, T[]>();
   const archive = new Map<string, Map<number, Map<number, T[]>>>();
-  const ancestors = new Map<string, string[]>();
-  const placeKeysOf = (keys: string[]) => {
-    const out = new Set<string>();
-    for (const key of keys.filter((k) => k in registries.places)) {
-      out.add(key);
-      let up = ancestors.get(key);
-      if (!up) ancestors.set(key, (up = ancestorsOf(registries.places, key)));
-      for (const a of up) out.add(a);
-    }
-    return [...out];
-  };
+  const keysOf = termKeys(registries);
 
   for (const item of entries) {
     const r = item.data.release!;
     let kinds = perLocale.get(r.lang);
     if (!kinds) perLocale.set(r.lang, (kinds = emptyKinds<T>()));
-    const keys: Record<TermKind, string[]> = { tags: [...new Set(r.tags)], people: [...new Set(r.people)], organisations: [...new Set(r.organisations)], places: placeKeysOf(r.places) };
+    const keys = keysOf(r);
     for (const kind of ["tags", "people", "organisations", "places"] as const) {
       for (const key of keys[kind]) {
         push(kinds[kind], key, item);
@@ -67,3 +58,22 @@ export function groupReleases<T extends Entry>(entries: T[], registries: Registr
 }
 
 export { emptyKinds };
+
+/**
+ * The terms a release is listed under, kind by kind: its own, each once, and for places the places
+ * around them too (a district's release is its region's). Places not in the registry are left out.
+ */
+export function termKeys(registries: Registries): (release: Release) => Record<TermKind, string[]> {
+  const ancestors = new Map<string, string[]>();
+  const placeKeysOf = (keys: string[]) => {
+    const out = new Set<string>();
+    for (const key of keys.filter((k) => k in registries.places)) {
+      out.add(key);
+      let up = ancestors.get(key);
+      if (!up) ancestors.set(key, (up = ancestorsOf(registries.places, key)));
+      for (const a of up) out.add(a);
+    }
+    return [...out];
+  };
+  return (r) => ({ tags: [...new Set(r.tags)], people: [...new Set(r.people)], organisations: [...new Set(r.organisations)], places: placeKeysOf(r.places) });
+}

@@ -1,6 +1,8 @@
 // Pass four of the term index: each release's neighbours, related releases, term links and breadcrumbs.
 import type { ResolvedOptions } from "../options.ts";
 import { archiveUrl } from "../urls.ts";
+import type { Release } from "../releases.ts";
+import type { Registries } from "../schema.ts";
 import type { KindMaps } from "./grouping.ts";
 import { monthName, ref } from "./shared.ts";
 import { termKey } from "./terms.ts";
@@ -9,11 +11,23 @@ import type { Entry, ReleaseNav, Term, TermKind, TermRef } from "./types.ts";
 const RELATED = 3;
 
 /**
+ * The last build's ranking, for a build that changes a few releases of many (a publish): a release
+ * whose terms share nothing with any release added, removed or changed keeps its related releases,
+ * as every release that could rank for it is unchanged and in the same order. Valid only with the
+ * registries it was made under: they decide which releases a place lists.
+ */
+export interface RankingHint {
+  registries: Registries;
+  /** Each release ranked last time: its record then, and its related releases by input path. */
+  previous: Map<string, { release: Release; related: string[] }>;
+}
+
+/**
  * For each release of one locale (newest first), the positions of the `RELATED` releases sharing the
  * most people, organisations, places and tags, the newer first on a tie. Counted in a typed array
  * indexed by position: the same ranking as a map of counts, at a fraction of the cost.
  */
-export function relatedPositions<T extends Entry>(list: T[], kinds: KindMaps<T>): number[][] {
+export function relatedPositions<T extends Entry>(list: T[], kinds: KindMaps<T>, hint?: { previous: RankingHint["previous"]; keysOf(release: Release): Record<TermKind, string[]> }): number[][] {
   const position = new Map<T, number>(list.map((item, i) => [item, i]));
   // A build with the cache ranks the same releases twice, once to plan and once for the collections,
   // with other objects for the same releases: the ranking depends only on each release's term keys
@@ -32,7 +46,7 @@ export function relatedPositions<T extends Entry>(list: T[], kinds: KindMaps<T>)
     }
   }
   if (last && sameRanking(last, terms, members)) return last.positions;
-  const positions = rank(list, members);
+  const positions = hint ? rankAgain(list, members, hint) : rank(list, members);
   last = { terms, members, positions };
   return positions;
 }
@@ -58,13 +72,47 @@ function sameRanking(was: Ranking, terms: string[][][], members: Ranking["member
   return true;
 }
 
-/** The ranking itself, from each term's members as positions in `list`. */
-function rank<T extends Entry>(list: T[], members: Ranking["members"]): number[][] {
+/** Only the releases a change can reach ranked again; the others keep last build's, by position now. */
+function rankAgain<T extends Entry>(list: T[], members: Ranking["members"], hint: { previous: RankingHint["previous"]; keysOf(release: Release): Record<TermKind, string[]> }): number[][] {
+  if (list.length === 0) return [];
+  const { previous, keysOf } = hint;
+  const at = new Map<string, number>(list.map((item, i) => [item.inputPath, i]));
+  // Every term that lists, or listed, a release added or changed. A release gone from the list
+  // matters only where it was ranked, and there its position is missing below.
+  const reached = { people: new Set<string>(), organisations: new Set<string>(), places: new Set<string>(), tags: new Set<string>() };
+  const reach = (r: Release) => {
+    const keys = keysOf(r);
+    for (const kind of KINDS) for (const key of keys[kind]) reached[kind].add(key);
+  };
+  const same = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+  const changed = list.map((item) => {
+    const r = item.data.release!;
+    const was = previous.get(item.inputPath);
+    if (was && was.release.lang === r.lang && was.release.published === r.published && KINDS.every((kind) => same(was.release[kind], r[kind]))) return false;
+    reach(r);
+    if (was) reach(was.release);
+    return true;
+  });
+  const positions: number[][] = new Array(list.length);
+  const again: number[] = [];
+  list.forEach((item, i) => {
+    const r = item.data.release!;
+    const kept = changed[i] || KINDS.some((kind) => r[kind].some((key) => reached[kind].has(key))) ? undefined : previous.get(item.inputPath)!.related.map((p) => at.get(p));
+    if (kept && kept.every((j) => j !== undefined)) positions[i] = kept as number[];
+    else again.push(i);
+  });
+  const ranked = rank(list, members, again);
+  again.forEach((i, n) => (positions[i] = ranked[n]!));
+  return positions;
+}
+
+/** The ranking itself, from each term's members as positions in `list`: of every release, or those at `only`. */
+function rank<T extends Entry>(list: T[], members: Ranking["members"], only?: number[]): number[][] {
   const score = new Int32Array(list.length);
   const touched: number[] = [];
   const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
-  return list.map((item, i) => {
-    const r = item.data.release!;
+  return (only ?? list.map((_, i) => i)).map((i) => {
+    const r = list[i]!.data.release!;
     for (const [kind, keys] of [["people", r.people], ["organisations", r.organisations], ["places", r.places], ["tags", r.tags]] as const) {
       for (const key of new Set(keys)) {
         const positions = members[kind].get(key);
@@ -92,12 +140,18 @@ function rank<T extends Entry>(list: T[], members: Ranking["members"]): number[]
 }
 
 /** Every release's navigation, by input path. */
-export function buildNavigation<T extends Entry>(byLocale: Map<string, T[]>, perLocale: Map<string, KindMaps<T>>, terms: Map<string, Term<T>>, options: ResolvedOptions): Map<string, ReleaseNav<T>> {
+export function buildNavigation<T extends Entry>(
+  byLocale: Map<string, T[]>,
+  perLocale: Map<string, KindMaps<T>>,
+  terms: Map<string, Term<T>>,
+  options: ResolvedOptions,
+  hint?: RankingHint & { keysOf(release: Release): Record<TermKind, string[]> },
+): Map<string, ReleaseNav<T>> {
   const nav = new Map<string, ReleaseNav<T>>();
   for (const [locale, list] of byLocale) {
     const base = options.base(locale);
     const strings = options.dictionaries[locale]!.strings;
-    const related = relatedPositions(list, perLocale.get(locale)!);
+    const related = relatedPositions(list, perLocale.get(locale)!, hint);
     const refs = (kind: TermKind, keys: string[]): TermRef[] =>
       keys.flatMap((k) => {
         const t = terms.get(termKey(locale, kind, k));

@@ -107,7 +107,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     releasesBy: new ReleasesBy(index),
   });
   addListPages(eleventyConfig, options, guest, index);
-  addIndexPages(eleventyConfig, index, cache);
+  addIndexPages(eleventyConfig, index, cache, layouts.ownTemplates);
   addTranslations(eleventyConfig, options, index);
   const quotes = createQuoteLog(eleventyConfig);
   const photos = addPhotos(eleventyConfig, options);

@@ -76,6 +76,36 @@ describe("the build cache", () => {
     expect(differences(site)).toEqual([]);
   });
 
+  it("renders again only pages whose output changes, unless a layout or partial of the site's own may show more", () => {
+    const site = makeSite();
+    build(site);
+    // A district's page shows its region's name, not its count; January's pages show no month's count.
+    const placeUrl = (name: string) => `ru/places/${readdirSync(path.join(site, "_site/ru/places")).find((d) => existsSync(path.join(site, "_site/ru/places", d, "index.html")) && html(site, `ru/places/${d}`).querySelector("h1")?.textContent.trim() === name)!}`;
+    const otyrar = placeUrl("Отырарский район");
+    const untouched = () => [otyrar, "ru/2025/01"].map((url) => statSync(path.join(site, "_site", url, "index.html")).mtimeMs);
+    const publish = (name: string, day: number) =>
+      writeFileSync(path.join(site, `releases/${name}.md`), `---\ntitle: Новости Арыси ${day}\ndate: 2025-02-${day}T10:00\nlead: Коротко.\nplaces: [arys]\n---\nТекст.\n`);
+    const before = untouched();
+    publish("r9", 27);
+    build(site);
+    expect(untouched()).toEqual(before);
+    expect(html(site, "ru/2025").textContent).toContain("Новости Арыси 27");
+    expect(differences(site)).toEqual([]);
+    // A partial of the site's own that shows the region's count and the months' on every page.
+    mkdirSync(path.join(site, "_includes/newsroom/partials"), { recursive: true });
+    writeFileSync(
+      path.join(site, "_includes/newsroom/partials/head.njk"),
+      '{% if termPage and termPage.term.parent %}<meta name="x-region-count" content="{{ termPage.term.parent.count }}">{% endif %}{% if archivePage %}<meta name="x-months" content="{% for m in archivePage.months %}{{ m.count }} {% endfor %}">{% endif %}\n',
+    );
+    build(site);
+    const regionCount = () => Number(html(site, otyrar).querySelector('meta[name="x-region-count"]')?.getAttribute("content"));
+    const was = regionCount();
+    publish("r10", 28);
+    build(site);
+    expect(regionCount()).toBe(was + 1);
+    expect(differences(site)).toEqual([]);
+  });
+
   it("after a release is deleted or made a draft: no trace of it is left", () => {
     const site = makeSite();
     build(site);

@@ -1,6 +1,7 @@
 // The layouts, partials and stylesheet the plugin ships, each overridable by a file of the same name.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { walk } from "./cache-key.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "./config.ts";
@@ -47,6 +48,8 @@ export interface Layouts {
   isLayout(inputPath: unknown): boolean;
   /** Whether the site has a `release-card.njk` of its own: it may show the page it is on. */
   siteCard: boolean;
+  /** Whether every layout and partial of the plugin's pages is the plugin's own: the site overrides none. */
+  ownTemplates: boolean;
 }
 
 export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCss = ""): Layouts {
@@ -77,5 +80,6 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCs
     });
   }
   const isLayout = (inputPath: unknown) => typeof inputPath === "string" && registered.has(path.resolve(inputPath));
-  return { stylesheet, searchScript, isLayout, siteCard: existsSync(path.join(includes, "newsroom/partials/release-card.njk")) };
+  const overrides = [layoutsDir, includes].some((dir) => walk(path.join(dir, "newsroom"), () => false).length > 0);
+  return { stylesheet, searchScript, isLayout, siteCard: existsSync(path.join(includes, "newsroom/partials/release-card.njk")), ownTemplates: !overrides };
 }

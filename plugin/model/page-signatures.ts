@@ -25,12 +25,20 @@ export type Fingerprint = (item: ItemLike) => string;
  */
 export function fingerprints(hashes: Map<string, string>, known: Iterable<[Release, { url: string; inputPath: string; fingerprint: string }]> = []): Fingerprint {
   const memo = new WeakMap<object, { url: string; inputPath: string; fingerprint: string }>(known);
+  // By item too: a list page asks for twenty at a time, and an item is one object to reach, where
+  // its record is three.
+  const byItem = new WeakMap<ItemLike, string>();
   return (item) => {
+    let fingerprint = byItem.get(item);
+    if (fingerprint !== undefined) return fingerprint;
     const owner = item.data.release ?? item;
     const seen = memo.get(owner);
-    if (seen && seen.url === item.url && seen.inputPath === item.inputPath) return seen.fingerprint;
-    const fingerprint = sha256(JSON.stringify([item.url, hashes.get(item.inputPath) ?? item.inputPath, item.data.release ?? null])).slice(0, 32);
-    memo.set(owner, { url: item.url, inputPath: item.inputPath, fingerprint });
+    if (seen && seen.url === item.url && seen.inputPath === item.inputPath) fingerprint = seen.fingerprint;
+    else {
+      fingerprint = sha256(JSON.stringify([item.url, hashes.get(item.inputPath) ?? item.inputPath, item.data.release ?? null])).slice(0, 32);
+      memo.set(owner, { url: item.url, inputPath: item.inputPath, fingerprint });
+    }
+    byItem.set(item, fingerprint);
     return fingerprint;
   };
 }

@@ -84,23 +84,47 @@ function rankAgain<T extends Entry>(list: T[], members: Ranking["members"], hint
     const keys = keysOf(r);
     for (const kind of KINDS) for (const key of keys[kind]) reached[kind].add(key);
   };
-  const same = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
-  const changed = list.map((item) => {
+  const same = (a: string[], b: string[]) => {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  // Plain loops: they run over every release of the archive.
+  const changed = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
     const r = item.data.release!;
     const was = previous.get(item.inputPath);
-    if (was && was.release.lang === r.lang && was.release.published === r.published && KINDS.every((kind) => same(was.release[kind], r[kind]))) return false;
+    const w = was?.release;
+    if (w && w.lang === r.lang && w.published === r.published && same(w.people, r.people) && same(w.organisations, r.organisations) && same(w.places, r.places) && same(w.tags, r.tags)) continue;
+    changed[i] = 1;
     reach(r);
-    if (was) reach(was.release);
-    return true;
-  });
+    if (w) reach(w);
+  }
+  const reaches = (r: Release) => {
+    for (const kind of KINDS) for (const key of r[kind]) if (reached[kind].has(key)) return true;
+    return false;
+  };
   const positions: number[][] = new Array(list.length);
   const again: number[] = [];
-  list.forEach((item, i) => {
-    const r = item.data.release!;
-    const kept = changed[i] || KINDS.some((kind) => r[kind].some((key) => reached[kind].has(key))) ? undefined : previous.get(item.inputPath)!.related.map((p) => at.get(p));
-    if (kept && kept.every((j) => j !== undefined)) positions[i] = kept as number[];
-    else again.push(i);
-  });
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    if (!changed[i] && !reaches(item.data.release!)) {
+      const paths = previous.get(item.inputPath)!.related;
+      const kept: number[] = [];
+      for (const p of paths) {
+        const j = at.get(p);
+        if (j === undefined) break;
+        kept.push(j);
+      }
+      if (kept.length === paths.length) {
+        positions[i] = kept;
+        continue;
+      }
+    }
+    again.push(i);
+  }
   const ranked = rank(list, members, again);
   again.forEach((i, n) => (positions[i] = ranked[n]!));
   return positions;
@@ -152,11 +176,27 @@ export function buildNavigation<T extends Entry>(
     const base = options.base(locale);
     const strings = options.dictionaries[locale]!.strings;
     const related = relatedPositions(list, perLocale.get(locale)!, hint);
-    const refs = (kind: TermKind, keys: string[]): TermRef[] =>
-      keys.flatMap((k) => {
-        const t = terms.get(termKey(locale, kind, k));
-        return t ? [ref(t)] : [];
-      });
+    // Each term's link made once and shared, each month's name looked up once: 20,000 releases name
+    // eight terms each.
+    const links = { people: new Map<string, TermRef | null>(), organisations: new Map<string, TermRef | null>(), places: new Map<string, TermRef | null>(), tags: new Map<string, TermRef | null>() };
+    const refs = (kind: TermKind, keys: string[]): TermRef[] => {
+      const out: TermRef[] = [];
+      for (const k of keys) {
+        let link = links[kind].get(k);
+        if (link === undefined) {
+          const t = terms.get(termKey(locale, kind, k));
+          links[kind].set(k, (link = t ? ref(t) : null));
+        }
+        if (link) out.push(link);
+      }
+      return out;
+    };
+    const months = new Map<number, string>();
+    const month = (year: number, m: number) => {
+      let name = months.get(year * 100 + m);
+      if (name === undefined) months.set(year * 100 + m, (name = monthName(year, m, locale, options.timeZone)));
+      return name;
+    };
     list.forEach((item, i) => {
       const r = item.data.release!;
       nav.set(item.inputPath, {
@@ -171,7 +211,7 @@ export function buildNavigation<T extends Entry>(
         breadcrumbs: [
           { name: strings.home, url: base },
           { name: String(r.year), url: archiveUrl(base, r.year) },
-          { name: monthName(r.year, r.month, locale, options.timeZone), url: archiveUrl(base, r.year, r.month) },
+          { name: month(r.year, r.month), url: archiveUrl(base, r.year, r.month) },
           { name: r.title },
         ],
       });

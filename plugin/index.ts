@@ -112,7 +112,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const quotes = createQuoteLog(eleventyConfig);
   const photos = addPhotos(eleventyConfig, options);
   const figures = createFigureLog(eleventyConfig);
-  const cards = addShareCards(eleventyConfig, options, index, figures, after);
+  // A publish: the cache planned, and restores the releases it does not hand to Eleventy.
+  const cards = addShareCards(eleventyConfig, options, index, figures, after, () => cache.releasesRead() !== undefined);
   addStructuredData(eleventyConfig, options, index, quotes, (inputPath) => photos.cropsOf(inputPath), cards);
   addFeeds(eleventyConfig, options, index, cache);
   addManifest(eleventyConfig, after, isRelease, () => {

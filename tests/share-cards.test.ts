@@ -2,7 +2,7 @@
 // Twitter card and the NewsArticle name; other pages, and releases past the window, get the site's
 // card in their language; a card whose inputs did not change is copied from the cache, not drawn.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -134,5 +134,39 @@ export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служб
       expect(readFileSync(path.join(site, "two/newsroom/cards", file)).equals(readFileSync(path.join(site, "one/newsroom/cards", file))), file).toBe(true);
       expect(existsSync(path.join(site, ".cache/newsroom/cards", file))).toBe(true);
     }
+  });
+
+  it("in a publish, draws the new release's card as it is asked for, with the kept logo, to a clean build's bytes", () => {
+    const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cards-publish-"));
+    mkdirSync(path.join(site, "releases"), { recursive: true });
+    mkdirSync(path.join(site, "img"), { recursive: true });
+    writeFileSync(path.join(site, "img/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="28" fill="#0a5"/></svg>\n');
+    writeFileSync(
+      path.join(site, "eleventy.config.mjs"),
+      `import newsroom from ${JSON.stringify(path.join(ROOT, "plugin/index.ts"))};
+export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служба", siteUrl: "https://press.example.kz", timeZone: "Asia/Almaty", search: false, buildCache: true, publisher: { name: "Министерство", logo: "/img/logo.svg" }, now: "2025-12-17T12:00:00+05:00" }); };\n`,
+    );
+    writeFileSync(path.join(site, "releases/visit.md"), "---\ntitle: Визит в Туркестан\nlead: Вице-министр посетил область.\ndate: 2025-12-16T10:00\n---\nТекст.\n");
+    const build = (dir: string) => {
+      const run = spawnSync(process.execPath, ["--import", pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href, path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--output=_site"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEWSROOM_BUILD_CACHE: "" } });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout;
+    };
+    build(site);
+    // The logo as the card embeds it, kept: a publish reads it instead of waiting for sharp.
+    expect(readdirSync(path.join(site, ".cache/newsroom/cards")).filter((f) => /^logo-[0-9a-f]+\.png$/.test(f))).toHaveLength(1);
+    writeFileSync(path.join(site, "releases/fair.md"), "---\ntitle: Ярмарка в Шымкенте\nlead: Открылась ярмарка.\ndate: 2025-12-17T09:00\n---\nТекст.\n");
+    const log = build(site);
+    expect(log).toMatch(/build cache: \d+ release page/);
+    expect(log).toMatch(/share cards: 1 drawn/);
+    const card = fileOf(path.join(site, "_site"), head(path.join(site, "_site"), "ru/2025/12/fair").meta("og:image")!);
+    // The same input built clean: no cache, no output.
+    const clean = mkdtempSync(path.join(os.tmpdir(), "newsroom-cards-clean-"));
+    for (const part of ["eleventy.config.mjs", "releases/visit.md", "releases/fair.md", "img/logo.svg"]) {
+      mkdirSync(path.dirname(path.join(clean, part)), { recursive: true });
+      copyFileSync(path.join(site, part), path.join(clean, part));
+    }
+    build(clean);
+    expect(readFileSync(card).equals(readFileSync(path.join(clean, path.relative(site, card))))).toBe(true);
   });
 });

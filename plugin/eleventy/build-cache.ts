@@ -39,6 +39,8 @@ export interface BuildCache {
   active(): boolean;
   /** Releases not passed through Eleventy, for the index. */
   items(): CollectionItem[];
+  /** How many releases Eleventy reads in this build: all of them (undefined) unless the cache planned. */
+  releasesRead(): number | undefined;
   /** The registries the previous build read (the cache's key vouches they are the same). */
   registries(): Registries;
   /** Each release Eleventy read: its record is checked against the plan's and kept for next time. */
@@ -119,6 +121,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   let foreseen = new Map<string, string>();
   let observed = new Map<string, { record?: Release; cascade: Record<string, unknown> }>();
   let restored: string[] = [];
+  let planned: number | undefined;
   /** Generated pages of this build: those rendered (to record) and those left to restore, by file. */
   let generatedRendered = new Map<string, string>();
   let generatedKept = new Map<string, PageEntry>();
@@ -157,6 +160,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     foreseen = new Map();
     observed = new Map();
     restored = [];
+    planned = undefined;
     generatedRendered = new Map();
     generatedKept = new Map();
     fileHashes = new Map();
@@ -308,6 +312,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       const source = e.source || readFileSync(e.file, "utf8");
       addedTemplates.push(addTemplateLate(templateConfig, posix(path.relative(path.resolve(input), e.file)), source));
     }
+    planned = addedTemplates.length;
   }
 
   eleventyConfig.on("eleventy.config", plan);
@@ -323,6 +328,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   return {
     active: () => on,
     items: () => [...cached.values()],
+    releasesRead: () => (on ? planned : undefined),
     registries: () => state?.registries ?? ({ people: {}, organisations: {}, places: {}, topics: {} } as unknown as Registries),
     observe(inputPath, data, release) {
       if (!on) return;

@@ -23,10 +23,12 @@ import { CARD_HEIGHT, CARD_WIDTH, cardPng, logoPng, type CardFont, type CardInpu
 
 export const CARD_CACHE = ".cache/newsroom/cards";
 /**
- * How many cards a build may draw on its own thread, after rendering: a publish draws one or two, and
- * starting the drawing process for them would add its start and its memory. A build that asks for
- * more sends every card to that process as soon as it is asked for, and draws none here (in a full
- * build of 5,000 releases, the first four drawn here cost 0.4 s).
+ * How many cards a build may draw on its own thread: a publish draws one or two, and starting the
+ * drawing process for them would add its start and its memory. A publish draws them as they are
+ * asked for, so that sharp encodes each while Eleventy renders; another build holds them until
+ * rendering ends, for if it asks for more it sends every card to that process as soon as it is
+ * asked for, and draws none here (in a full build of 5,000 releases, the first four drawn here cost
+ * 0.4 s).
  */
 const ON_THIS_THREAD = 4;
 
@@ -116,6 +118,8 @@ export function addShareCards(
   index: IndexAccess,
   figures: FigureLog,
   after: AfterBuild,
+  /** Whether this build is a publish: the build cache planned it, and restores the releases Eleventy does not read. */
+  publishing: () => boolean = () => false,
 ): ShareCards {
   const folder = `${assetFolder(options.mount)}cards/`;
   /** Cards asked for in this build, by site path, with their logo's file; kept across partial rebuilds under --serve. */
@@ -132,11 +136,14 @@ export function addShareCards(
     firstStart = undefined;
     held = [];
     requested = 0;
+    eager = false;
     // `toJSON()` and `newsroom check` write nothing: no card is drawn for them.
     writes = outputMode === undefined || outputMode === "fs";
     // The logos are made ready before rendering: sharp answers through the event loop, which
     // Eleventy's rendering does not reach until its end, and a card waiting for its logo would wait
-    // that long before it went to the drawing process.
+    // that long before it went to the drawing process, or, in a publish, before satori laid it out.
+    // Each is kept in the card cache, so that a publish reads it rather than waits for sharp.
+    eager = writes && publishing();
     if (writes && options.shareCards !== false) {
       for (const locale of options.locales) {
         const file = logoFileOf(options.identity(locale).publisher.logo);
@@ -150,11 +157,22 @@ export function addShareCards(
   /** Cards not yet begun, each started on this thread or sent to the drawer; and how many were asked for. */
   let held: ((onThisThread: boolean) => void)[] = [];
   let requested = 0;
-  /** Each logo file as the PNG a card embeds, made once. */
+  /** A publish: its first cards are drawn on this thread as soon as they are asked for, not held to the end. */
+  let eager = false;
+  /** Each logo file as the PNG a card embeds, made once and kept in the card cache under the hash of what makes it. */
   const logoImages = new Map<Buffer, Promise<Buffer>>();
   const logoImage = (logoFile: Buffer): Promise<Buffer> => {
     let image = logoImages.get(logoFile);
-    if (!image) logoImages.set(logoFile, (image = logoPng(logoFile)));
+    if (!image) {
+      const kept = path.join(CARD_CACHE, `logo-${createHash("sha256").update(RENDERER).update(logoFile).digest("hex").slice(0, 16)}.png`);
+      image = existsSync(kept)
+        ? Promise.resolve(readFileSync(kept))
+        : logoPng(logoFile).then((png) => {
+            writeWhole(kept, png);
+            return png;
+          });
+      logoImages.set(logoFile, image);
+    }
     return image;
   };
   /** Draws a card into the cache unless it is there; in a build of many, started as soon as a page asks, so it overlaps rendering. */
@@ -182,7 +200,8 @@ export function addShareCards(
           for (const waiting of held) waiting(false);
           held = [];
           start(false);
-        } else held.push(start);
+        } else if (eager) start(true);
+        else held.push(start);
       }
       drawing.set(url, p);
     }

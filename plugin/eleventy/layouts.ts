@@ -48,8 +48,11 @@ export interface Layouts {
   isLayout(inputPath: unknown): boolean;
   /** Whether the site has a `release-card.njk` of its own: it may show the page it is on. */
   siteCard: boolean;
-  /** Whether every layout and partial of the plugin's pages is the plugin's own: the site overrides none. */
-  ownTemplates: boolean;
+  /**
+   * Whether every layout and partial of the plugin's pages is the plugin's own: the site overrides
+   * none. Asked again each build: under --serve a site may add one.
+   */
+  ownTemplates(): boolean;
 }
 
 export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCss = ""): Layouts {
@@ -80,6 +83,6 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCs
     });
   }
   const isLayout = (inputPath: unknown) => typeof inputPath === "string" && registered.has(path.resolve(inputPath));
-  const overrides = [layoutsDir, includes].some((dir) => walk(path.join(dir, "newsroom"), () => false).length > 0);
-  return { stylesheet, searchScript, isLayout, siteCard: existsSync(path.join(includes, "newsroom/partials/release-card.njk")), ownTemplates: !overrides };
+  const ownTemplates = () => ![layoutsDir, includes].some((dir) => walk(path.join(dir, "newsroom"), () => false).length > 0);
+  return { stylesheet, searchScript, isLayout, siteCard: existsSync(path.join(includes, "newsroom/partials/release-card.njk")), ownTemplates };
 }

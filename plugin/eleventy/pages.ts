@@ -63,11 +63,11 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
 }
 
 /** Term pages, the index of each kind of term, and the archives: one virtual template each, over the index. */
-export function addIndexPages(eleventyConfig: EleventyConfig, index: IndexAccess, cache: BuildCache, ownTemplates: boolean): void {
+export function addIndexPages(eleventyConfig: EleventyConfig, index: IndexAccess, cache: BuildCache, ownTemplates: () => boolean): void {
   const built = () => index.current()!;
   // Under --serve, what a saved release changed; in a cached build, what differs from the cache.
   const toRender = <T extends { url: string }>(kind: string, pages: T[], shown?: (page: T) => object) =>
-    cache.pagesToRender(kind, index.changes.pagesToRender(kind, pages), (page) => [fileOfUrl(page.url)], ownTemplates ? shown : undefined);
+    cache.pagesToRender(kind, index.changes.pagesToRender(kind, pages), (page) => [fileOfUrl(page.url)], ownTemplates() ? shown : undefined);
   const generated = [
     ["terms", "termPage", TERM_LAYOUT, () => toRender("term", built().termPages, shownOfTerm)],
     ["term-indexes", "termIndex", TERMS_LAYOUT, () => toRender("terms", built().termIndexes)],

@@ -136,7 +136,6 @@ export function addShareCards(
     firstStart = undefined;
     held = [];
     requested = 0;
-    eager = false;
     // `toJSON()` and `newsroom check` write nothing: no card is drawn for them.
     writes = outputMode === undefined || outputMode === "fs";
     // The logos are made ready before rendering: sharp answers through the event loop, which

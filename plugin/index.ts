@@ -112,8 +112,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const quotes = createQuoteLog(eleventyConfig);
   const photos = addPhotos(eleventyConfig, options);
   const figures = createFigureLog(eleventyConfig);
-  // A publish: the cache planned, and restores the releases it does not hand to Eleventy.
-  const cards = addShareCards(eleventyConfig, options, index, figures, after, () => cache.releasesRead() !== undefined);
+  const cards = addShareCards(eleventyConfig, options, index, figures, after, () => cache.planned());
   addStructuredData(eleventyConfig, options, index, quotes, (inputPath) => photos.cropsOf(inputPath), cards);
   addFeeds(eleventyConfig, options, index, cache);
   addManifest(eleventyConfig, after, isRelease, () => {

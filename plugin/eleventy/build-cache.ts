@@ -39,8 +39,8 @@ export interface BuildCache {
   active(): boolean;
   /** Releases not passed through Eleventy, for the index. */
   items(): CollectionItem[];
-  /** How many releases Eleventy reads in this build: all of them (undefined) unless the cache planned. */
-  releasesRead(): number | undefined;
+  /** Whether the cache planned this build: it restores what did not change, and Eleventy reads the rest (a publish). */
+  planned(): boolean;
   /** The registries the previous build read (the cache's key vouches they are the same). */
   registries(): Registries;
   /** Each release Eleventy read: its record is checked against the plan's and kept for next time. */
@@ -121,7 +121,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   let foreseen = new Map<string, string>();
   let observed = new Map<string, { record?: Release; cascade: Record<string, unknown> }>();
   let restored: string[] = [];
-  let planned: number | undefined;
+  let planned = false;
   /** Generated pages of this build: those rendered (to record) and those left to restore, by file. */
   let generatedRendered = new Map<string, string>();
   let generatedKept = new Map<string, PageEntry>();
@@ -160,7 +160,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     foreseen = new Map();
     observed = new Map();
     restored = [];
-    planned = undefined;
+    planned = false;
     generatedRendered = new Map();
     generatedKept = new Map();
     fileHashes = new Map();
@@ -205,13 +205,16 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     // No record to go by (first build, or anything besides the releases changed): Eleventy reads every file.
     if (!state) return;
 
-    // The fingerprints the last build made, for the records kept from it.
-    fingerprint = fingerprints(
-      fileHashes,
-      Object.entries(state.releases).flatMap(([inputPath, entry]) =>
-        entry.record && typeof entry.fingerprint === "string" && entry.hash === fileHashes.get(inputPath) ? [[entry.record, { url: entry.record.url, inputPath, fingerprint: entry.fingerprint }] as const] : [],
-      ),
-    );
+    // What the last build worked out for each release it published, checked as the whole record is:
+    // its fingerprint (for a record kept unchanged) and its related releases.
+    const printed: [Release, { url: string; inputPath: string; fingerprint: string }][] = [];
+    const ranked: RankingHint["previous"] = new Map();
+    for (const [inputPath, entry] of Object.entries(state.releases)) {
+      if (!entry.record) continue;
+      if (typeof entry.fingerprint === "string" && entry.hash === fileHashes.get(inputPath)) printed.push([entry.record, { url: entry.record.url, inputPath, fingerprint: entry.fingerprint }]);
+      if (Array.isArray(entry.related) && entry.related.every((p) => typeof p === "string")) ranked.set(inputPath, { release: entry.record, related: entry.related });
+    }
+    fingerprint = fingerprints(fileHashes, printed);
     const drafts = options.drafts ?? runMode() !== "build";
     const entries: { inputPath: string; file: string; source: string; entry: ReleaseEntry; changed: boolean }[] = [];
     for (const { file, inputPath } of files) {
@@ -267,11 +270,6 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       });
     }
     const sorted = sortReleases(items, (item) => item.data.release);
-    // The last build's related releases, where each was published: checked, as the whole record is.
-    const ranked: RankingHint["previous"] = new Map();
-    for (const [inputPath, entry] of Object.entries(state.releases)) {
-      if (entry.record && Array.isArray(entry.related) && entry.related.every((p) => typeof p === "string")) ranked.set(inputPath, { release: entry.record, related: entry.related });
-    }
     const index = buildIndex(sorted, state.registries, options, slug, { registries: state.registries, previous: ranked });
     if (index.problems.length > 0) return;
 
@@ -312,7 +310,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       const source = e.source || readFileSync(e.file, "utf8");
       addedTemplates.push(addTemplateLate(templateConfig, posix(path.relative(path.resolve(input), e.file)), source));
     }
-    planned = addedTemplates.length;
+    planned = true;
   }
 
   eleventyConfig.on("eleventy.config", plan);
@@ -328,7 +326,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   return {
     active: () => on,
     items: () => [...cached.values()],
-    releasesRead: () => (on ? planned : undefined),
+    planned: () => on && planned,
     registries: () => state?.registries ?? ({ people: {}, organisations: {}, places: {}, topics: {} } as unknown as Registries),
     observe(inputPath, data, release) {
       if (!on) return;

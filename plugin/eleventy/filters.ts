@@ -17,7 +17,7 @@ interface FilterThis {
   page?: { url?: unknown; inputPath?: string };
 }
 
-function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: boolean, cards: () => Map<string, string>) {
+function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: () => boolean, cards: () => Map<string, string>) {
   // A page's locale, read from its URL once: a list page calls these filters for each of its releases.
   const localeOfPage = rememberEach((url: string) => localeFor(url, undefined, options));
   const localeOf = (self: FilterThis | undefined, explicit?: unknown) => {
@@ -33,7 +33,7 @@ function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: boolea
   /** Where a release's card is remembered for this page's language; none for a site's own card. */
   const cardKey = (self: FilterThis | undefined, item: unknown): string | undefined => {
     const url = (item as { url?: unknown } | undefined)?.url;
-    return !siteCard && typeof url === "string" ? `${localeOf(self)} ${url}` : undefined;
+    return !siteCard() && typeof url === "string" ? `${localeOf(self)} ${url}` : undefined;
   };
 
   return {
@@ -115,7 +115,7 @@ function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: boolea
   };
 }
 
-export function addFilters(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger, siteCard: boolean): void {
+export function addFilters(eleventyConfig: EleventyConfig, options: ResolvedOptions, slug: Slugger, siteCard: () => boolean): void {
   // The release cards of one build: a release's card changes with it between builds under --serve.
   let cards = new Map<string, string>();
   eleventyConfig.on("eleventy.before", () => {

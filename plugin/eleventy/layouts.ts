@@ -47,11 +47,8 @@ export interface Layouts {
    */
   isLayout(inputPath: unknown): boolean;
   /** Whether the site has a `release-card.njk` of its own: it may show the page it is on. */
-  siteCard: boolean;
-  /**
-   * Whether every layout and partial of the plugin's pages is the plugin's own: the site overrides
-   * none. Asked again each build: under --serve a site may add one.
-   */
+  siteCard(): boolean;
+  /** Whether every layout and partial of the plugin's pages is the plugin's own: the site overrides none. */
   ownTemplates(): boolean;
 }
 
@@ -83,6 +80,13 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCs
     });
   }
   const isLayout = (inputPath: unknown) => typeof inputPath === "string" && registered.has(path.resolve(inputPath));
-  const ownTemplates = () => ![layoutsDir, includes].some((dir) => walk(path.join(dir, "newsroom"), () => false).length > 0);
-  return { stylesheet, searchScript, isLayout, siteCard: existsSync(path.join(includes, "newsroom/partials/release-card.njk")), ownTemplates };
+  // The site's own layouts and partials under newsroom/, looked at once a build: under --serve a
+  // site may add one.
+  const siteTemplates = () => new Set([layoutsDir, includes].flatMap((dir) => walk(path.join(dir, "newsroom"), () => false).map((f) => path.resolve(f))));
+  let own = siteTemplates();
+  eleventyConfig.on("eleventy.before", () => {
+    own = siteTemplates();
+  });
+  const card = path.resolve(includes, "newsroom/partials/release-card.njk");
+  return { stylesheet, searchScript, isLayout, siteCard: () => own.has(card), ownTemplates: () => own.size === 0 };
 }

@@ -227,7 +227,6 @@ export interface CollectionItemLike {
 }
 
 /** Newest first by instant; equal instants fall back to the file path so every build orders them alike. */
-/** Newest first; on the same instant, by file, so that the order never depends on the file system's. */
 function compareReleases(a: { at: number; inputPath: string }, b: { at: number; inputPath: string }): number {
   if (a.at !== b.at) return b.at - a.at;
   return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;

@@ -22,12 +22,23 @@ export interface RankingHint {
   previous: Map<string, { release: Release; related: string[] }>;
 }
 
+/** The hint as the ranking reads it: with the terms a release is listed under, by the same registries. */
+export type Reranking = Pick<RankingHint, "previous"> & { keysOf(release: Release): Record<TermKind, string[]> };
+
+/** Whether two lists hold the same values in the same order. */
+function sameItems(a: ArrayLike<unknown>, b: ArrayLike<unknown> | undefined): boolean {
+  if (a === b) return true;
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * For each release of one locale (newest first), the positions of the `RELATED` releases sharing the
  * most people, organisations, places and tags, the newer first on a tie. Counted in a typed array
  * indexed by position: the same ranking as a map of counts, at a fraction of the cost.
  */
-export function relatedPositions<T extends Entry>(list: T[], kinds: KindMaps<T>, hint?: { previous: RankingHint["previous"]; keysOf(release: Release): Record<TermKind, string[]> }): number[][] {
+export function relatedPositions<T extends Entry>(list: T[], kinds: KindMaps<T>, hint?: Reranking): number[][] {
   const position = new Map<T, number>(list.map((item, i) => [item, i]));
   // A build with the cache ranks the same releases twice, once to plan and once for the collections,
   // with other objects for the same releases: the ranking depends only on each release's term keys
@@ -55,25 +66,19 @@ type Ranking = { terms: string[][][]; members: Record<(typeof KINDS)[number], Ma
 let last: Ranking | undefined;
 
 function sameRanking(was: Ranking, terms: string[][][], members: Ranking["members"]): boolean {
-  const same = (a: ArrayLike<unknown>, b: ArrayLike<unknown> | undefined) => {
-    if (a === b) return true;
-    if (!b || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  };
   if (was.terms.length !== terms.length) return false;
-  for (let i = 0; i < terms.length; i++) for (let k = 0; k < 4; k++) if (!same(terms[i]![k]!, was.terms[i]![k])) return false;
+  for (let i = 0; i < terms.length; i++) for (let k = 0; k < 4; k++) if (!sameItems(terms[i]![k]!, was.terms[i]![k])) return false;
   for (const kind of KINDS) {
     const a = was.members[kind];
     const b = members[kind];
     if (a.size !== b.size) return false;
-    for (const [key, p] of b) if (!same(p, a.get(key))) return false;
+    for (const [key, p] of b) if (!sameItems(p, a.get(key))) return false;
   }
   return true;
 }
 
 /** Only the releases a change can reach ranked again; the others keep last build's, by position now. */
-function rankAgain<T extends Entry>(list: T[], members: Ranking["members"], hint: { previous: RankingHint["previous"]; keysOf(release: Release): Record<TermKind, string[]> }): number[][] {
+function rankAgain<T extends Entry>(list: T[], members: Ranking["members"], hint: Reranking): number[][] {
   if (list.length === 0) return [];
   const { previous, keysOf } = hint;
   const at = new Map<string, number>(list.map((item, i) => [item.inputPath, i]));
@@ -84,12 +89,6 @@ function rankAgain<T extends Entry>(list: T[], members: Ranking["members"], hint
     const keys = keysOf(r);
     for (const kind of KINDS) for (const key of keys[kind]) reached[kind].add(key);
   };
-  const same = (a: string[], b: string[]) => {
-    if (a === b) return true;
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  };
   // Plain loops: they run over every release of the archive.
   const changed = new Uint8Array(list.length);
   for (let i = 0; i < list.length; i++) {
@@ -97,7 +96,7 @@ function rankAgain<T extends Entry>(list: T[], members: Ranking["members"], hint
     const r = item.data.release!;
     const was = previous.get(item.inputPath);
     const w = was?.release;
-    if (w && w.lang === r.lang && w.published === r.published && same(w.people, r.people) && same(w.organisations, r.organisations) && same(w.places, r.places) && same(w.tags, r.tags)) continue;
+    if (w && w.lang === r.lang && w.published === r.published && sameItems(w.people, r.people) && sameItems(w.organisations, r.organisations) && sameItems(w.places, r.places) && sameItems(w.tags, r.tags)) continue;
     changed[i] = 1;
     reach(r);
     if (w) reach(w);
@@ -169,7 +168,7 @@ export function buildNavigation<T extends Entry>(
   perLocale: Map<string, KindMaps<T>>,
   terms: Map<string, Term<T>>,
   options: ResolvedOptions,
-  hint?: RankingHint & { keysOf(release: Release): Record<TermKind, string[]> },
+  hint?: Reranking,
 ): Map<string, ReleaseNav<T>> {
   const nav = new Map<string, ReleaseNav<T>>();
   for (const [locale, list] of byLocale) {

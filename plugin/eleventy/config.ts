@@ -19,6 +19,7 @@ export interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addCollection(name: string, fn: (api: CollectionApi) => unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: any[]) => unknown): void;
   addShortcode(name: string, fn: (...args: any[]) => unknown): void;
   addPairedShortcode(name: string, fn: (...args: any[]) => unknown): void;

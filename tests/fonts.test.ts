@@ -1,11 +1,12 @@
 // The body font reads Russian, Kazakh and English: every letter of the three alphabets is in every
 // face (regular, bold, italic) across its subset files, each file named by hash and declared with
 // font-display: swap.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { FACES, fontFaceCss, fontFiles } from "../plugin/eleventy/fonts.ts";
+import subsetFont from "subset-font";
+import { FACES, fontFaceCss, fontFiles, SHIPPED_FONTS } from "../plugin/eleventy/fonts.ts";
 import { sharedExample } from "./helpers/site.ts";
 
 const ALPHABETS = {
@@ -51,5 +52,17 @@ describe("the body font", () => {
       expect(bytes, f.url).toBeLessThan(6 * 1024);
       expect(readFileSync(f.source).length).toBeGreaterThan(20 * 1024);
     }
+  });
+
+  it("ships its cut-down files as the installed font and subsetter make them, so no build cuts its own", async () => {
+    const cut = files.filter((f) => f.letters);
+    expect(cut).toHaveLength(3);
+    for (const f of cut) {
+      const shipped = path.join(SHIPPED_FONTS, path.posix.basename(f.url));
+      expect(existsSync(shipped), `${shipped} is missing or stale: run npm run build:fonts`).toBe(true);
+      const made = await subsetFont(readFileSync(f.source), f.letters!, { targetFormat: "woff2" });
+      expect(readFileSync(shipped).equals(made), `${shipped} differs from a fresh cut: run npm run build:fonts`).toBe(true);
+    }
+    expect(readFileSync(path.join(SHIPPED_FONTS, "LICENSE-noto-serif.txt"), "utf8")).toMatch(/SIL OPEN FONT LICENSE/i);
   });
 });

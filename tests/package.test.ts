@@ -12,10 +12,11 @@ const packed = JSON.parse(
 const files = packed.files.map((f) => f.path);
 
 describe("npm pack", () => {
-  it("ships the compiled plugin with its types, layouts and stylesheet", () => {
-    for (const f of ["dist/index.js", "dist/index.d.ts", "plugin/templates/newsroom.css", "plugin/templates/newsroom/base.njk", "plugin/templates/newsroom/release.njk", "plugin/templates/newsroom/list.njk"]) {
+  it("ships the compiled plugin with its types, layouts, stylesheet and cut-down fonts", () => {
+    for (const f of ["dist/index.js", "dist/index.d.ts", "plugin/templates/newsroom.css", "plugin/templates/newsroom/base.njk", "plugin/templates/newsroom/release.njk", "plugin/templates/newsroom/list.njk", "plugin/templates/fonts/LICENSE-noto-serif.txt"]) {
       expect(files).toContain(f);
     }
+    expect(files.filter((f) => /^plugin\/templates\/fonts\/.+\.woff2$/.test(f))).toHaveLength(3);
   });
 
   it("ships nothing of the example site, the tests or the TypeScript source", () => {

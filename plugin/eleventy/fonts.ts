@@ -3,10 +3,11 @@
 // hash; @font-face rules with Fontsource's unicode-ranges make a browser fetch only the subsets a
 // page's text needs, and `font-display: swap` shows the text before the font arrives.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { writeWhole } from "./cache-store.ts";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AfterBuild } from "./after-build.ts";
 import { assetFolder } from "../model/urls.ts";
 
@@ -100,13 +101,35 @@ export function writeFonts(after: AfterBuild, files: FontFile[], mount: string):
   return [...files.map((f) => f.url), licence].map((u) => u.slice(1));
 }
 
-/** The font cut down to some letters, made once and kept in .cache/newsroom/fonts under its hashed name. */
+/**
+ * The cut-down files as the package ships them, made by `npm run build:fonts` (a test checks they
+ * are what the installed font and subsetter make). Their names carry the hash of what makes them, so
+ * a site with another version of the font finds none here and cuts its own.
+ */
+export const SHIPPED_FONTS = fileURLToPath(new URL("../../plugin/templates/fonts/", import.meta.url));
+
+/**
+ * The font cut down to some letters: the package's file of that name, else made once and kept in
+ * .cache/newsroom/fonts. Cutting three faces took 0.2 s of a first build, and every build of a CI
+ * that keeps no cache is a first build.
+ */
 async function cutDown(source: string, letters: string, name: string): Promise<string> {
+  const shipped = path.join(SHIPPED_FONTS, name);
+  if (existsSync(shipped)) return shipped;
   const cached = path.join(FONT_CACHE, name);
-  if (!existsSync(cached)) {
-    const { default: subsetFont } = await import("subset-font");
-    const font = await subsetFont(readFileSync(source), letters, { targetFormat: "woff2" });
-    writeWhole(cached, font);
-  }
+  if (!existsSync(cached)) writeWhole(cached, await cut(source, letters));
   return cached;
+}
+
+async function cut(source: string, letters: string): Promise<Buffer> {
+  const { default: subsetFont } = await import("subset-font");
+  return subsetFont(readFileSync(source), letters, { targetFormat: "woff2" });
+}
+
+/** `npm run build:fonts`: the cut-down files the package ships, with the font's licence. */
+export async function shipFonts(): Promise<void> {
+  rmSync(SHIPPED_FONTS, { recursive: true, force: true });
+  mkdirSync(SHIPPED_FONTS, { recursive: true });
+  for (const f of fontFiles("/")) if (f.letters) writeFileSync(path.join(SHIPPED_FONTS, path.posix.basename(f.url)), await cut(f.source, f.letters));
+  copyFileSync(path.join(packageDir(), "LICENSE"), path.join(SHIPPED_FONTS, "LICENSE-noto-serif.txt"));
 }

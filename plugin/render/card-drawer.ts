@@ -13,9 +13,11 @@ const require = createRequire(import.meta.url);
 /** How long the drawer waits for another card before it closes. */
 const IDLE_MS = 10_000;
 
-// The process keeps its own queue and draws one card at a time. Eleventy renders pages as one long
-// chain of promises, in which the build hears the drawer's messages only at the end; a queue on the
-// build's side, fed as cards finished, left the drawer idle after its first few.
+// The process keeps its own queue and draws two cards at a time: satori lays out one while sharp
+// rasterises the other on its own threads, so that when the build has rendered its pages and waits
+// for the last cards, both cores draw. Eleventy renders pages as one long chain of promises, in
+// which the build hears the drawer's messages only at the end; a queue on the build's side, fed as
+// cards finished, left the drawer idle after its first few.
 // Plain JavaScript given as source, so that it runs alike under the compiled package, tsx and vitest;
 // it draws what cardPng draws, with the same satori and sharp, and the test compares the two.
 const DRAWER = `
@@ -24,11 +26,12 @@ const os = require("node:os");
 try { os.setPriority(19); } catch {}
 let ready;
 const queue = [];
-let running = false;
+let running = 0;
 const next = async () => {
-  if (running || queue.length === 0 || !ready) return;
-  running = true;
+  if (running >= 2 || queue.length === 0 || !ready) return;
+  running++;
   const { id, tree } = queue.shift();
+  next();
   const { satori, sharp, fonts, setup } = ready;
   try {
     const svg = await satori(tree, { ...setup.satoriOptions, fonts, loadAdditionalAsset: async () => "" });
@@ -37,7 +40,7 @@ const next = async () => {
   } catch (e) {
     process.send({ id, error: String((e && e.stack) || e) });
   }
-  running = false;
+  running--;
   next();
 };
 process.on("message", (message) => {

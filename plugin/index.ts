@@ -20,7 +20,7 @@ import { createShortcodes } from "./render/shortcodes.ts";
 import { useSiteMarkdown } from "./eleventy/markdown.ts";
 import { addPhotos } from "./eleventy/photos.ts";
 import { fontFaceCss, fontFiles, writeFonts } from "./eleventy/fonts.ts";
-import { addShortcodes } from "./eleventy/shortcodes.ts";
+import { addShortcodes, createReleaseBodies } from "./eleventy/shortcodes.ts";
 import { addShareCards, createFigureLog, ownCard } from "./eleventy/share-cards.ts";
 import { createBuildCache } from "./eleventy/build-cache.ts";
 import { fileURLToPath } from "node:url";
@@ -86,7 +86,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
     pluginDir: fileURLToPath(new URL(".", import.meta.url)),
     index: () => index.current(),
   });
-  const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest, frontMatter, cache);
+  // Release bodies whose only tags are the plugin's shortcodes skip Liquid (the shortcodes, added last, register with it).
+  const bodies = createReleaseBodies(eleventyConfig);
+  const index = addReleases(eleventyConfig, options, slug, log, isRelease, guest, frontMatter, cache, bodies);
   // First after the build: the pages restored from the cache are in place before anything reads the output.
   after.add((event) => cache.restore(event));
   eleventyConfig.addGlobalData("newsroom", {
@@ -128,7 +130,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
 
   const markdown = useSiteMarkdown(eleventyConfig);
   const shortcodes = createShortcodes({ options, renderMarkdown: markdown.render, onQuote: quotes.record, onStat: figures.record });
-  addShortcodes(eleventyConfig, shortcodes, guest);
+  addShortcodes(eleventyConfig, shortcodes, guest, bodies);
 }
 
 // Eleventy runs a unique plugin once, however often a config adds it.

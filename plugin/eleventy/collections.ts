@@ -24,6 +24,7 @@ import type { Guest } from "./guest.ts";
 import { trackChanges, type ChangeTracker } from "./incremental.ts";
 import { SharedData } from "./internals.ts";
 import type { BuildCache } from "./build-cache.ts";
+import type { ReleaseBodies } from "./shortcodes.ts";
 import { releaseFilesIn } from "./cache-key.ts";
 
 /** The global data key through which `newsroom check` receives what a build would hold back. */
@@ -48,6 +49,8 @@ export interface IndexAccess {
   changes: ChangeTracker;
   /** The build's clock. */
   now(): Now;
+  /** Calls back each time a build's index is built. */
+  onBuilt(listener: (index: BuiltIndex) => void): void;
 }
 
 /** The release body's shortcodes checked, with lines counted in the file (front matter included). */
@@ -87,6 +90,7 @@ interface ReleaseContext {
   guest: Guest;
   frontMatter: ReleaseFrontMatter;
   cache: BuildCache;
+  bodies: ReleaseBodies;
 }
 
 /** `newsroom check` passes a report as global data: the build then holds nothing back and tells it what it would have. */
@@ -104,7 +108,7 @@ const WHY = { draft: "a draft", embargo: "under embargo", scheduled: "scheduled 
  * release from everything at once. (Computed data cannot do it: a computed `layout` or `permalink`
  * that reads the key it sets sees its own earlier value, not the front matter.)
  */
-function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter, cache }: ReleaseContext, clock: () => Now) {
+function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter, cache, bodies }: ReleaseContext, clock: () => Now) {
   // Topics are the release's own `tags`, set aside when its front matter was read (see frontmatter.ts).
   const normalise = (data: PageData, now: DateTime) =>
     normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug, now);
@@ -113,7 +117,7 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
     reportOf(data) !== undefined || (options.drafts ?? (data.eleventy?.env?.runMode ?? process.env.ELEVENTY_RUN_MODE) !== "build");
   const ownFolders = [...new Set([...options.locales.map((l) => options.base(l)), assetFolder(options.mount), searchIndexFolder(options.mount)])].filter((b) => b !== "/").map((b) => b.slice(1));
 
-  return (data: PageData, content: unknown): false | undefined => {
+  return (data: PageData, content: unknown): false | string | undefined => {
     const inputPath = data.page?.inputPath;
     // The site's own pages are only noted (which URLs the site writes), never changed.
     if (!isRelease(inputPath)) return guest.notePage(data);
@@ -121,7 +125,8 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
     if (data.draft === true && !drafts) return false;
     const at = clock().at;
     const { release, problems } = normalise(data, at);
-    log.add(...problems, ...lintRelease(String(content ?? ""), inputPath), ...checkPermalink(data.permalink, inputPath, options));
+    const lint = lintRelease(String(content ?? ""), inputPath);
+    log.add(...problems, ...lint, ...checkPermalink(data.permalink, inputPath, options));
     cache.observe(inputPath, data, release);
     if (release) {
       // Held back (a draft, embargoed, scheduled, or a translation of one of those): dropped before
@@ -147,6 +152,15 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
       // every page once per topic, and a site listing its collections would list every topic.
       // (Releases read from YAML have them set aside already; these came as data.)
       if (!(TOPICS in data)) data.tags = [];
+      // Read through Liquid then Markdown, and valid: its shortcodes rendered here, and Markdown alone after.
+      const page = data.page as { templateSyntax?: string };
+      if (page.templateSyntax === "liquid,md" && problems.length === 0 && lint.length === 0 && data.permalink === release.url && typeof content === "string") {
+        const body = bodies.render(content, { inputPath, url: release.url });
+        if (body !== undefined) {
+          data.templateEngineOverride = "md";
+          return body;
+        }
+      }
     }
     return undefined;
   };
@@ -203,8 +217,9 @@ export function addReleases(
   guest: Guest,
   frontMatter: ReleaseFrontMatter,
   cache: BuildCache,
+  bodies: ReleaseBodies,
 ): IndexAccess {
-  const context: ReleaseContext = { eleventyConfig, options, slug, log, isRelease, guest, frontMatter, cache };
+  const context: ReleaseContext = { eleventyConfig, options, slug, log, isRelease, guest, frontMatter, cache, bodies };
   // One clock a build, read when it starts: embargoes, schedules, the news sitemap and the date
   // checks all ask this one instant. One index a build, shared by everything that reads it.
   let now: Now | undefined;
@@ -217,7 +232,13 @@ export function addReleases(
   const clock = (): Now => (now ??= resolveNow(options.now, process.env, options.timeZone, DateTime.now()));
   eleventyConfig.addPreprocessor("newsroom-releases", "*", releasePreprocessor(context, clock));
   const build = indexBuilder(context);
-  const getIndex = (api: CollectionApi): BuiltIndex => (index ??= build(api));
+  const built: ((index: BuiltIndex) => void)[] = [];
+  const getIndex = (api: CollectionApi): BuiltIndex => {
+    if (index) return index;
+    index = build(api);
+    for (const listener of built) listener(index);
+    return index;
+  };
 
   // The one collection the plugin adds to the site's; everything else it generates from the index.
   eleventyConfig.addCollection("releases", (api) => getIndex(api).releases);
@@ -236,7 +257,7 @@ export function addReleases(
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));
-  return { fromCollections: getIndex, current: () => index, changes, now: clock };
+  return { fromCollections: getIndex, current: () => index, changes, now: clock, onBuilt: (listener) => void built.push(listener) };
 }
 
 /**

@@ -135,6 +135,7 @@ export function addShareCards(
     drawing = new Map();
     firstStart = undefined;
     held = [];
+    early = [];
     requested = 0;
     // `toJSON()` and `newsroom check` write nothing: no card is drawn for them.
     writes = outputMode === undefined || outputMode === "fs";
@@ -253,11 +254,19 @@ export function addShareCards(
     return card(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFileOf(id.publisher.logo), release.title);
   };
 
-  // A release's card is known once its first figure is: Eleventy renders every release's content
-  // before any layout, so drawing starts then, not when the page's head asks for it at the end.
-  figures.onFirst((inputPath) => {
+  // A release's card is known once its first figure is and the index is built: drawing starts then,
+  // not when the page's head asks for it at the end of rendering. A body rendered without Liquid
+  // tells its figures before the index exists; those cards are asked for as soon as it does.
+  let early: string[] = [];
+  const ask = (inputPath: string) => {
     const release = index.current()?.nav.get(inputPath)?.self.data.release;
     if (writes && options.shareCards !== false && release && recent(release.published)) of(inputPath, undefined, release.lang);
+  };
+  figures.onFirst((inputPath) => (index.current() ? ask(inputPath) : early.push(inputPath)));
+  index.onBuilt(() => {
+    const waiting = early;
+    early = [];
+    for (const inputPath of waiting) ask(inputPath);
   });
 
   // `{% set newsroomCard = newsroomLang | newsroomShareCard %}` in the head.

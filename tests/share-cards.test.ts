@@ -169,4 +169,29 @@ export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служб
     build(clean);
     expect(readFileSync(card).equals(readFileSync(path.join(clean, path.relative(site, card))))).toBe(true);
   });
+
+  it("in a first build of many releases, draws in the process started at its start, to the bytes this thread draws", () => {
+    // Five releases on disk and no card kept: the drawing process starts with the build, and the
+    // two cards (the recent release's, the site's) go to it rather than to the build's own thread.
+    const siteOf = (releases: number) => {
+      const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cards-first-"));
+      mkdirSync(path.join(site, "releases"), { recursive: true });
+      writeFileSync(
+        path.join(site, "eleventy.config.mjs"),
+        `import newsroom from ${JSON.stringify(path.join(ROOT, "plugin/index.ts"))};
+export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служба", siteUrl: "https://press.example.kz", timeZone: "Asia/Almaty", search: false, now: "2025-12-17T12:00:00+05:00" }); };\n`,
+      );
+      writeFileSync(path.join(site, "releases/visit.md"), "---\ntitle: Визит в Туркестан\nlead: Вице-министр посетил область.\ndate: 2025-12-16T10:00\n---\nТекст.\n");
+      for (let i = 1; i < releases; i++) writeFileSync(path.join(site, `releases/old-${i}.md`), `---\ntitle: Архив ${i}\nlead: Старый релиз.\ndate: 2020-01-0${i}T10:00\n---\nТекст.\n`);
+      const run = spawnSync(process.execPath, ["--import", pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href, path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--output=_site"], { cwd: site, encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/share cards: 2 drawn/);
+      return path.join(site, "_site/newsroom/cards");
+    };
+    const many = siteOf(5);
+    const few = siteOf(2);
+    expect(filesIn(many)).toEqual(filesIn(few));
+    expect(filesIn(many)).toHaveLength(2);
+    for (const file of filesIn(many)) expect(readFileSync(path.join(many, file)).equals(readFileSync(path.join(few, file))), file).toBe(true);
+  });
 });

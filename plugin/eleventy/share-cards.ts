@@ -3,8 +3,8 @@
 // that draws it, so a card whose inputs did not change is copied from `.cache/newsroom/cards/`
 // instead of being drawn again, and a social network that cached an old card sees a new URL.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { packageVersion } from "./cache-key.ts";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { packageVersion, releaseFilesIn } from "./cache-key.ts";
 import { writeWhole } from "./cache-store.ts";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -144,6 +144,10 @@ export function addShareCards(
     // that long before it went to the drawing process, or, in a publish, before satori laid it out.
     // Each is kept in the card cache, so that a publish reads it rather than waits for sharp.
     eager = writes && publishing();
+    // A first build of many releases draws many cards: the drawing process is started now, so that it
+    // loads satori, sharp and the fonts while the build reads its data and the second core is free,
+    // not when the first card is asked for (0.9 s of a 5,000-release build).
+    if (writes && !eager && (runMode === undefined || runMode === "build") && options.shareCards !== false && manyToDraw()) (drawer ??= cardDrawer(cardFonts())).warm();
     if (writes && options.shareCards !== false) {
       for (const locale of options.locales) {
         const file = logoFileOf(options.identity(locale).publisher.logo);
@@ -154,6 +158,10 @@ export function addShareCards(
   });
 
   let drawer: CardDrawer | undefined;
+  /** No card kept from an earlier build, and more releases than the build's own thread draws. */
+  const manyToDraw = () =>
+    !(existsSync(CARD_CACHE) && readdirSync(CARD_CACHE).some((f) => f.endsWith(".png") && !f.startsWith("logo-"))) &&
+    releaseFilesIn(path.join(eleventyConfig.directories.input, options.releases)).length > ON_THIS_THREAD;
   /** Cards not yet begun, each started on this thread or sent to the drawer; and how many were asked for. */
   let held: ((onThisThread: boolean) => void)[] = [];
   let requested = 0;
@@ -278,7 +286,8 @@ export function addShareCards(
     // Every card wanted has begun or is held (under --serve, some were asked for in an earlier pass);
     // rendering is done, so the held ones are drawn here, and only then awaited.
     const cards = [...wanted].map(([url, entry]) => [url, ensureDrawn(url, entry)] as const);
-    for (const waiting of held) waiting(true);
+    // On this thread, unless the drawing process is running already.
+    for (const waiting of held) waiting(!drawer?.running());
     held = [];
     if (wanted.size === 0) return;
     let drawn = 0;

@@ -57,6 +57,10 @@ process.on("disconnect", () => process.exit(0));
 export interface CardDrawer {
   /** The card as a PNG, drawn in the drawing process. */
   draw(card: CardInput): Promise<Buffer>;
+  /** Starts the process, so that it has loaded its tools and fonts by the first card. */
+  warm(): void;
+  /** Whether the process is running (started, and not closed for idleness). */
+  running(): boolean;
 }
 
 /** A drawer with one process, started at the first card; it keeps the build alive only while it draws. */
@@ -119,6 +123,12 @@ export function cardDrawer(fonts: CardFont[], idleMs = IDLE_MS): CardDrawer {
   };
 
   return {
+    warm() {
+      if (child) return;
+      child = start();
+      hold(false);
+    },
+    running: () => child !== undefined,
     draw(card) {
       child ??= start();
       const c = child;

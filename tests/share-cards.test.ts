@@ -110,21 +110,29 @@ describe("share cards", () => {
   });
 });
 
+/** A site on disk with the plugin and these releases (name → body with front matter), built through Eleventy's CLI. */
+function siteOnDisk(releases: Record<string, string>): { site: string; build(out: string): string } {
+  const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cards-"));
+  mkdirSync(path.join(site, "releases"), { recursive: true });
+  writeFileSync(
+    path.join(site, "eleventy.config.mjs"),
+    `import newsroom from ${JSON.stringify(path.join(ROOT, "plugin/index.ts"))};
+export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служба", siteUrl: "https://press.example.kz", timeZone: "Asia/Almaty", search: false, now: "2025-12-17T12:00:00+05:00" }); };\n`,
+  );
+  for (const [name, text] of Object.entries(releases)) writeFileSync(path.join(site, "releases", name), text);
+  const build = (out: string) => {
+    const run = spawnSync(process.execPath, ["--import", pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href, path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--output=${out}`], { cwd: site, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    return run.stdout;
+  };
+  return { site, build };
+}
+
+const VISIT = "---\ntitle: Визит в Туркестан\nlead: Вице-министр посетил область.\ndate: 2025-12-16T10:00\n---\nТекст.\n";
+
 describe("the share-card cache", () => {
   it("draws a card once: a second build copies it from .cache/newsroom/cards, to the same bytes", () => {
-    const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cards-"));
-    mkdirSync(path.join(site, "releases"), { recursive: true });
-    writeFileSync(
-      path.join(site, "eleventy.config.mjs"),
-      `import newsroom from ${JSON.stringify(path.join(ROOT, "plugin/index.ts"))};
-export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служба", siteUrl: "https://press.example.kz", timeZone: "Asia/Almaty", search: false, now: "2025-12-17T12:00:00+05:00" }); };\n`,
-    );
-    writeFileSync(path.join(site, "releases/visit.md"), "---\ntitle: Визит в Туркестан\nlead: Вице-министр посетил область.\ndate: 2025-12-16T10:00\n---\nТекст.\n");
-    const build = (out: string) => {
-      const run = spawnSync(process.execPath, ["--import", pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href, path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--output=${out}`], { cwd: site, encoding: "utf8" });
-      expect(run.status, run.stderr).toBe(0);
-      return run.stdout;
-    };
+    const { site, build } = siteOnDisk({ "visit.md": VISIT });
     // The release's card and the site's card.
     expect(build("one")).toMatch(/share cards: 2 drawn in [\d.]+ s, 0 unchanged/);
     expect(build("two")).not.toContain("share cards:");
@@ -174,18 +182,9 @@ export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служб
     // Five releases on disk and no card kept: the drawing process starts with the build, and the
     // two cards (the recent release's, the site's) go to it rather than to the build's own thread.
     const siteOf = (releases: number) => {
-      const site = mkdtempSync(path.join(os.tmpdir(), "newsroom-cards-first-"));
-      mkdirSync(path.join(site, "releases"), { recursive: true });
-      writeFileSync(
-        path.join(site, "eleventy.config.mjs"),
-        `import newsroom from ${JSON.stringify(path.join(ROOT, "plugin/index.ts"))};
-export default (c) => { c.addPlugin(newsroom, { siteName: "Пресс-служба", siteUrl: "https://press.example.kz", timeZone: "Asia/Almaty", search: false, now: "2025-12-17T12:00:00+05:00" }); };\n`,
-      );
-      writeFileSync(path.join(site, "releases/visit.md"), "---\ntitle: Визит в Туркестан\nlead: Вице-министр посетил область.\ndate: 2025-12-16T10:00\n---\nТекст.\n");
-      for (let i = 1; i < releases; i++) writeFileSync(path.join(site, `releases/old-${i}.md`), `---\ntitle: Архив ${i}\nlead: Старый релиз.\ndate: 2020-01-0${i}T10:00\n---\nТекст.\n`);
-      const run = spawnSync(process.execPath, ["--import", pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href, path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--output=_site"], { cwd: site, encoding: "utf8" });
-      expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/share cards: 2 drawn/);
+      const old = Object.fromEntries(Array.from({ length: releases - 1 }, (_, i) => [`old-${i + 1}.md`, `---\ntitle: Архив ${i + 1}\nlead: Старый релиз.\ndate: 2020-01-0${i + 1}T10:00\n---\nТекст.\n`]));
+      const { site, build } = siteOnDisk({ "visit.md": VISIT, ...old });
+      expect(build("_site")).toMatch(/share cards: 2 drawn/);
       return path.join(site, "_site/newsroom/cards");
     };
     const many = siteOf(5);

@@ -28,7 +28,7 @@ import { normaliseRelease, sortReleases, type Release } from "../model/releases.
 import { fingerprints, generatedSignature, releaseSignature } from "../model/page-signatures.ts";
 import { OWN_KEYS, RELEASE_FIELDS, type Registries } from "../model/schema.ts";
 import type { Slugger } from "../model/slug.ts";
-import { buildIndex, type RankingHint } from "../model/taxonomy.ts";
+import { buildIndex, sameItems, type RankingHint } from "../model/taxonomy.ts";
 import { assetFolder } from "../model/urls.ts";
 
 /** A release restored from the cache, shaped like the collection item Eleventy would have made. */
@@ -460,8 +460,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
         if (!entry || !related) continue;
         const paths = related.map((r) => r.inputPath);
         const print = fingerprint(item);
-        const same = entry.fingerprint === print && entry.related?.length === paths.length && paths.every((p, i) => entry.related![i] === p);
-        if (!same) next.releases[item.inputPath] = { ...entry, related: paths, fingerprint: print };
+        if (entry.fingerprint !== print || !sameItems(paths, entry.related)) next.releases[item.inputPath] = { ...entry, related: paths, fingerprint: print };
       }
       const live = Object.values(next.pages).flatMap((p) => [p.sha, ...p.assets.map((a) => a.sha)]);
       for (const r of Object.values(next.releases)) if (r.content) live.push(r.content);

@@ -57,14 +57,18 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCs
   // `setLayoutsDirectory` moves layouts out of `_includes`; partials stay there.
   const layoutsDir = layouts ?? includes;
 
-  // Which of the plugin's partials the site has a file of its own for, where Nunjucks looks first
-  // (the includes folder, then the project's folder): asked again each build, since under --serve a
-  // site may add one. The layouts read it to include the site's partial instead of their own copy.
+  // The site's own layouts and partials, looked at once a build (under --serve a site may add one):
+  // every file under newsroom/ in its layouts and includes folders, and which of the plugin's
+  // partials it has where Nunjucks looks first (the includes folder, then the project's folder).
+  // The layouts read the latter to include the site's partial instead of their own copy.
+  let own = new Set<string>();
   const sitePartials = new SitePartials();
-  const lookPartials = () => {
-    for (const name of PARTIALS) sitePartials[name] = [includes, "."].some((dir) => existsSync(path.join(dir, name)));
+  const look = () => {
+    own = new Set([layoutsDir, includes].flatMap((dir) => walk(path.join(dir, "newsroom"), () => false).map((f) => path.resolve(f))));
+    for (const name of PARTIALS) sitePartials[name] = own.has(path.resolve(includes, name)) || existsSync(name);
   };
-  lookPartials();
+  look();
+  eleventyConfig.on("eleventy.before", look);
   eleventyConfig.addNunjucksGlobal(SITE_PARTIALS, sitePartials);
 
   // A virtual layout would win over the site's file of the same name, so register only the missing ones.
@@ -90,14 +94,6 @@ export function addLayouts(eleventyConfig: EleventyConfig, mount: string, fontCs
     });
   }
   const isLayout = (inputPath: unknown) => typeof inputPath === "string" && registered.has(path.resolve(inputPath));
-  // The site's own layouts and partials under newsroom/, looked at once a build: under --serve a
-  // site may add one.
-  const siteTemplates = () => new Set([layoutsDir, includes].flatMap((dir) => walk(path.join(dir, "newsroom"), () => false).map((f) => path.resolve(f))));
-  let own = siteTemplates();
-  eleventyConfig.on("eleventy.before", () => {
-    own = siteTemplates();
-    lookPartials();
-  });
   return { stylesheet, searchScript, isLayout, siteCard: () => sitePartials[CARD] === true, ownTemplates: () => own.size === 0 && !PARTIALS.some((name) => sitePartials[name]) };
 }
 

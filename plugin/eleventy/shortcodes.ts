@@ -45,7 +45,7 @@ interface LiquidConfig {
 }
 
 type Shortcode = (this: ShortcodeThis, ...args: unknown[]) => unknown;
-type Node = string | { name: string; args: (string | number)[]; children?: Node[] };
+type Node = string | { fn: Shortcode; args: (string | number)[]; children?: Node[] };
 
 const TAG = /\{%([\s\S]*?)%\}/g;
 const NAMED = /^\s*([A-Za-z_]\w*)(?:[ \t]+([^\n]*?))?\s*$/;
@@ -68,7 +68,7 @@ export function createReleaseBodies(eleventyConfig: EleventyConfig): ReleaseBodi
   };
 
   /** The plugin's shortcodes Liquid would call, by name; undefined when this site's Liquid is its own. */
-  const table = (): Map<string, { fn: Shortcode; paired: boolean }> | undefined => {
+  const tableOf = (): Map<string, { fn: Shortcode; paired: boolean }> | undefined => {
     const liquid = liquidOf();
     if (!liquid || (liquid.parameterParsing ?? "legacy") !== "legacy" || config.libraryOverrides?.liquid || (config.libraryAmendments?.liquid?.length ?? 0) > 0) return undefined;
     if (Object.keys(liquid.options ?? {}).some((k) => /trim|greedy|delimiter/i.test(k))) return undefined;
@@ -82,6 +82,12 @@ export function createReleaseBodies(eleventyConfig: EleventyConfig): ReleaseBodi
     return names;
   };
 
+  // Worked out once a build, not once a release: the config does not change during one.
+  let table: ReturnType<typeof tableOf> | null = null;
+  eleventyConfig.on("eleventy.before", () => {
+    table = null;
+  });
+
   return {
     adding(add) {
       const before = new Set(stored());
@@ -90,10 +96,10 @@ export function createReleaseBodies(eleventyConfig: EleventyConfig): ReleaseBodi
     },
     render(body, page) {
       if (body.includes("{{")) return undefined;
-      const names = table();
+      const names = table === null ? (table = tableOf()) : table;
       if (!names) return undefined;
       const root: Node[] = [];
-      const open: { name: string; args: (string | number)[]; children: Node[] }[] = [];
+      const open: { name: string; fn: Shortcode; args: (string | number)[]; children: Node[] }[] = [];
       const into = () => open.at(-1)?.children ?? root;
       let at = 0;
       for (const m of body.matchAll(TAG)) {
@@ -112,15 +118,16 @@ export function createReleaseBodies(eleventyConfig: EleventyConfig): ReleaseBodi
         const shortcode = names.get(name);
         const args = shortcode ? argumentsOf(rest) : undefined;
         if (!shortcode || !args) return undefined;
-        if (shortcode.paired) open.push({ name, args, children: [] });
-        else into().push({ name, args });
+        if (shortcode.paired) open.push({ name, fn: shortcode.fn, args, children: [] });
+        else into().push({ fn: shortcode.fn, args });
       }
       const tail = body.slice(at);
       if (open.length > 0 || tail.includes("{%")) return undefined;
       root.push(tail);
       const self: ShortcodeThis = { page };
+      // A paired shortcode gets its rendered body first, as Liquid hands it.
       const out = (nodes: Node[]): string =>
-        nodes.map((n) => (typeof n === "string" ? n : String(n.children ? names.get(n.name)!.fn.call(self, out(n.children), ...n.args) : names.get(n.name)!.fn.call(self, ...n.args)))).join("");
+        nodes.map((n) => (typeof n === "string" ? n : String(n.fn.call(self, ...(n.children ? [out(n.children)] : []), ...n.args)))).join("");
       try {
         return out(root);
       } catch {

@@ -14,7 +14,7 @@ import type { Entry, NewsroomIndex } from "./taxonomy/types.ts";
 
 export * from "./taxonomy/types.ts";
 export type { RankingHint } from "./taxonomy/navigation.ts";
-export { chunk, countLabel, monthName, pageUrls } from "./taxonomy/shared.ts";
+export { chunk, countLabel, monthName, pageUrls, sameItems } from "./taxonomy/shared.ts";
 
 /** Keys a release names that its registry lacks, each with the nearest known keys. */
 export function unknownKeys(entries: Entry[], registries: Registries): Problem[] {

@@ -4,7 +4,7 @@ import { archiveUrl } from "../urls.ts";
 import type { Release } from "../releases.ts";
 import type { Registries } from "../schema.ts";
 import type { KindMaps } from "./grouping.ts";
-import { monthName, ref } from "./shared.ts";
+import { monthName, ref, sameItems } from "./shared.ts";
 import { termKey } from "./terms.ts";
 import type { Entry, ReleaseNav, Term, TermKind, TermRef } from "./types.ts";
 
@@ -24,14 +24,6 @@ export interface RankingHint {
 
 /** The hint as the ranking reads it: with the terms a release is listed under, by the same registries. */
 export type Reranking = Pick<RankingHint, "previous"> & { keysOf(release: Release): Record<TermKind, string[]> };
-
-/** Whether two lists hold the same values in the same order. */
-function sameItems(a: ArrayLike<unknown>, b: ArrayLike<unknown> | undefined): boolean {
-  if (a === b) return true;
-  if (!b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /**
  * For each release of one locale (newest first), the positions of the `RELATED` releases sharing the

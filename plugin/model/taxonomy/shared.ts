@@ -60,3 +60,11 @@ export function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   if (list) list.push(item);
   else map.set(key, [item]);
 }
+
+/** Whether two lists hold the same values in the same order. */
+export function sameItems(a: ArrayLike<unknown>, b: ArrayLike<unknown> | undefined): boolean {
+  if (a === b) return true;
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -91,9 +91,14 @@ export function addIndexPages(eleventyConfig: EleventyConfig, index: IndexAccess
 // publish's 655 pages came out byte-identical). A site with a layout or partial of its own may
 // show anything: its pages are signed whole.
 const linkOf = (ref: TermRef) => ({ kind: ref.kind, key: ref.key, name: ref.name, url: ref.url });
+// Each term's part made once, not once a page: the signature's encoder then writes it once a build
+// (8,885 term pages at 20,000 releases, a region's with every district).
+const shownTerms = new WeakMap<TermPage["term"], object>();
 function shownOfTerm(page: TermPage): object {
   const { term } = page;
-  return { ...page, term: { ...term, parent: term.parent && linkOf(term.parent), children: term.children.map(linkOf) } };
+  let shown = shownTerms.get(term);
+  if (!shown) shownTerms.set(term, (shown = { ...term, parent: term.parent && linkOf(term.parent), children: term.children.map(linkOf) }));
+  return { ...page, term: shown };
 }
 function shownOfArchive(page: ArchivePage): object {
   return page.month === undefined ? page : { ...page, months: undefined };

@@ -92,11 +92,12 @@ export function writeWhole(target: string, content: Buffer | string | ((fd: numb
 type Line = ["page", string, PageEntry] | ["release", string, ReleaseEntry] | ["stored", string, Located] | ["end", number];
 
 /**
- * Each entry read from the record with the line it was read from: an entry the next record keeps
- * as it was (the object itself, under the same name) is written back as those bytes, not
- * stringified again (100,000 lines at 20,000 releases, of which a publish changes a few hundred).
+ * The record last read, with where each entry's line starts: an entry the next record keeps as it
+ * was (the object itself, under the same name) is written back as those bytes, not stringified
+ * again (100,000 lines at 20,000 releases, of which a publish changes a few hundred). Offsets in a
+ * map by name, not the line itself by object: 0.1 s less to read at 20,000 releases.
  */
-const readFrom = new WeakMap<object, { name: string; line: Buffer }>();
+let lastRead: { bytes: Buffer; state: State; at: Record<"page" | "release" | "stored", Map<string, number>> } | undefined;
 
 /** The last build's record; undefined when missing, half-written, not JSON or of another format. */
 export function readState(): State | undefined {
@@ -106,13 +107,18 @@ export function readState(): State | undefined {
     const head = JSON.parse(bytes.toString("utf8", 0, start)) as Omit<State, "pages" | "releases" | "stored">;
     if (head.format !== FORMAT || typeof head.key !== "string" || typeof head.cascades !== "object") return undefined;
     const s: State = { ...head, pages: {}, releases: {}, stored: {} };
+    const at = { page: new Map<string, number>(), release: new Map<string, number>(), stored: new Map<string, number>() };
     let lines = 0;
     while (start >= 0 && start < bytes.length - 1) {
       const end = bytes.indexOf(10, start + 1);
       const line = JSON.parse(bytes.toString("utf8", start + 1, end < 0 ? bytes.length : end)) as Line;
-      if (line[0] === "end") return line[1] === lines ? s : undefined;
+      if (line[0] === "end") {
+        if (line[1] !== lines) return undefined;
+        lastRead = { bytes, state: s, at };
+        return s;
+      }
       lines++;
-      if (end >= 0 && typeof line[2] === "object" && line[2] !== null) readFrom.set(line[2], { name: `${line[0]}\0${line[1]}`, line: bytes.subarray(start + 1, end + 1) });
+      if (end >= 0 && typeof line[2] === "object" && line[2] !== null) at[line[0]]?.set(line[1], start + 1);
       start = end;
       if (line[0] === "page") s.pages[line[1]] = line[2];
       else if (line[0] === "release") s.releases[line[1]] = line[2];
@@ -138,14 +144,17 @@ export function writeState(state: State): void {
       parts = [];
       size = 0;
     };
-    const put = (kind: Line[0], name: string, entry: object) => {
+    const read = lastRead;
+    const before = read && { page: read.state.pages, release: read.state.releases, stored: read.state.stored };
+    const put = (kind: "page" | "release" | "stored", name: string, entry: object) => {
       lines++;
-      const was = readFrom.get(entry);
-      if (was && was.name === `${kind}\0${name}`) {
+      const from = before?.[kind][name] === entry ? read!.at[kind].get(name) : undefined;
+      if (from !== undefined) {
         if (text) parts.push(Buffer.from(text));
         text = "";
-        parts.push(was.line);
-        size += was.line.length;
+        const line = read!.bytes.subarray(from, read!.bytes.indexOf(10, from) + 1);
+        parts.push(line);
+        size += line.length;
       } else {
         const line = `${JSON.stringify([kind, name, entry])}\n`;
         text += line;
@@ -159,6 +168,8 @@ export function writeState(state: State): void {
     text += `${JSON.stringify(["end", lines])}\n`;
     flush();
   });
+  // The bytes of the record read (60 MB at 20,000 releases) are not held past the build.
+  lastRead = undefined;
 }
 
 /** Forgets the record: the next build reads every release. */

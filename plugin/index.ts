@@ -9,7 +9,7 @@ import { addCdnOutput } from "./eleventy/cdn.ts";
 import { addFeeds, ownedFiles } from "./eleventy/feeds.ts";
 import { feedUrls, sectionUrls } from "./model/urls.ts";
 import { addFilters } from "./eleventy/filters.ts";
-import { useZonedDates, type ReleaseFrontMatter } from "./eleventy/frontmatter.ts";
+import { ReleaseFrontMatter, useZonedDates } from "./eleventy/frontmatter.ts";
 import { addLayouts, RELEASE_LAYOUT } from "./eleventy/layouts.ts";
 import { createGuest } from "./eleventy/guest.ts";
 import { createAfterBuild } from "./eleventy/after-build.ts";
@@ -68,7 +68,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions?: N
   const after = createAfterBuild(eleventyConfig);
   const fontPaths = writeFonts(after, fonts, options.mount);
   const guest = createGuest(eleventyConfig, layouts.isLayout, after);
-  const frontMatter: ReleaseFrontMatter = new Map();
+  const frontMatter = new ReleaseFrontMatter();
   useZonedDates(eleventyConfig, options, isRelease, RELEASE_LAYOUT, log, frontMatter);
 
   // Its `transformWithHtmlBase` filter gives feeds absolute URLs; later, `pathPrefix` support.

@@ -1,6 +1,7 @@
 // Russian, Kazakh and English side by side: dictionaries, URLs, translations, hreflang and the switcher.
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtInLocales, STRING_KEYS } from "../plugin/model/locales/index.ts";
+import { originalOf, ReleaseFrontMatter } from "../plugin/model/publishing.ts";
 import { buildError, buildExample, buildFixture, text, type Built } from "./helpers/build.ts";
 import { feedText, parseXml } from "./helpers/xml.ts";
 
@@ -117,6 +118,35 @@ describe("translations", () => {
     const graph = (url: string) => JSON.parse(site.html(url).querySelector('script[type="application/ld+json"]')!.textContent)["@graph"][0];
     expect(graph("/kk/2025/12/turkistan-sapary/").translationOfWork).toEqual({ "@id": "https://press.example.kz/ru/2025/12/visit/#article" });
     expect(graph("/ru/2025/12/visit/").workTranslation).toEqual([{ "@id": "https://press.example.kz/kk/2025/12/turkistan-sapary/#article" }]);
+  });
+
+  it("a translation's original is found by key and locale as a walk over every file finds it, after files are read or dropped", () => {
+    const fms = new ReleaseFrontMatter();
+    const walk = (key: string, from: string) => originalOf({ translationKey: key, translatedFrom: from }, {}, [...fms.values()], "ru");
+    const indexed = (key: string, from: string) => originalOf({ translationKey: key, translatedFrom: from }, {}, fms, "ru");
+    const asks = [["visit", "ru"], ["visit", "kk"], ["visit", "en"], ["forum", "ru"], ["7", "ru"]] as const;
+    const same = () => {
+      for (const [key, from] of asks) expect(indexed(key, from)).toBe(walk(key, from));
+    };
+    fms.set("/a.md", { translationKey: "visit", title: "a" }); // the default locale
+    fms.set("/b.md", { translationKey: "visit", lang: "kk", title: "b" });
+    fms.set("/c.md", { translationKey: 7, title: "c" }); // not a key a release can carry
+    same();
+    expect(indexed("visit", "ru")?.title).toBe("a");
+    // A second file with the same key and locale: the first read stays the original, as in the walk.
+    fms.set("/d.md", { translationKey: "visit", title: "d" });
+    same();
+    expect(indexed("visit", "ru")?.title).toBe("a");
+    // Read again with other front matter, or dropped: the next ask sees it.
+    fms.set("/a.md", { translationKey: "forum", title: "a2" });
+    same();
+    expect(indexed("visit", "ru")?.title).toBe("d");
+    fms.delete("/b.md");
+    same();
+    expect(indexed("visit", "kk")).toBeUndefined();
+    fms.clear();
+    same();
+    expect(indexed("forum", "ru")).toBeUndefined();
   });
 
   it("a translation must name another locale, with a translationKey", async () => {

@@ -15,7 +15,7 @@ import { DateTime } from "luxon";
 import type { AfterEvent } from "./after-build.ts";
 import type { BuiltIndex } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./config.ts";
-import { parseReleaseFrontMatter, TOPICS } from "./frontmatter.ts";
+import { parseReleaseFrontMatter, TOPICS, type ReleaseFrontMatter } from "./frontmatter.ts";
 import { cacheKey, releaseFilesIn } from "./cache-key.ts";
 import { BUILD_CACHE, dropState, FORMAT, posix, readState, sha256, Store, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
 import { addTemplateLate, removeTemplateLate } from "./internals.ts";
@@ -100,7 +100,7 @@ export interface CacheContext {
   /** The options as the site gave them: part of the cache's key. */
   userOptions: unknown;
   slug: Slugger;
-  frontMatter: Map<string, Record<string, unknown>>;
+  frontMatter: ReleaseFrontMatter;
   /** What makes the output besides the site's files: the plugin's code and its dependencies' versions. */
   software: string;
   /** Whether a release's share card is its own (recent) at this instant. */
@@ -250,7 +250,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     for (const e of entries) {
       const release = e.entry.record;
       if (!release) continue;
-      const hold = holdOfRelease(release, { ...e.entry.frontMatter, release }, frontMatter.values(), nowAt, drafts, options);
+      const hold = holdOfRelease(release, { ...e.entry.frontMatter, release }, frontMatter, nowAt, drafts, options);
       if (hold !== undefined && (hold !== "draft" || !drafts)) {
         // A draft is dropped before Eleventy reads it through: there is nothing of it to compare.
         if (hold === "draft") unread.add(e.inputPath);

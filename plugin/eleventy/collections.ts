@@ -134,7 +134,7 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
       const report = reportOf(data);
       // A translation of a draft is shown where drafts are (under --serve) and reported by a check
       // as a production build would hold it back.
-      const hold = holdOfRelease(release, data, frontMatter.values(), at, drafts && !report, options);
+      const hold = holdOfRelease(release, data, frontMatter, at, drafts && !report, options);
       if (report) {
         report.ownFolders = ownFolders;
         if (hold !== undefined) report.hold({ file: inputPath, why: WHY[hold], title: release.title, url: release.url, body: String(content ?? "") });

@@ -319,6 +319,8 @@ export class Store {
       return this.read(sha) !== undefined;
     };
     const present = (rel: string) => {
+      // An asset many pages share (the site's share card) is looked for once.
+      if (this.intact.has(rel)) return true;
       if (!existsSync(path.join(output, rel))) return false;
       this.intact.add(rel);
       return true;

@@ -94,14 +94,31 @@ export interface ReleasePageInputs {
   ownCard: boolean;
 }
 
-/** A release page's signature: its file, its record, and what it shows of others (term links without counts). */
+/** Each term link as a release page's signature writes it (without its count), once a build. */
+const refTexts = new WeakMap<Fingerprint, WeakMap<object, string>>();
+
+/**
+ * A release page's signature: its file, its record, and what it shows of others (term links without
+ * counts). The JSON text of [key, file hash, fingerprint, shown, alternates, own card], written by
+ * hand so that each term link, shared by every release that names it, is written once a build.
+ */
 export function releaseSignature(input: ReleasePageInputs, fingerprint: Fingerprint): string {
   const { nav, item } = input;
-  const fp = (other: ItemLike | undefined) => (other ? fingerprint(other) : null);
-  const terms = nav ? [nav.people, nav.organisations, nav.places, nav.tags].map((refs) => refs.map((ref) => [ref.kind, ref.key, ref.name, ref.url])) : null;
-  const shown = nav ? [fp(nav.previous), fp(nav.next), nav.related.map(fp), terms, nav.breadcrumbs.map((c) => [c.name, c.url ?? null])] : null;
-  // The release itself by its fingerprint (its URL, file hash and record), stringified once a build.
-  return sha256(JSON.stringify([input.key, input.fileHash, fingerprint(item), shown, input.alternates, input.ownCard]));
+  let refs = refTexts.get(fingerprint);
+  if (!refs) refTexts.set(fingerprint, (refs = new WeakMap()));
+  const fp = (other: ItemLike | undefined) => (other ? `"${fingerprint(other)}"` : "null");
+  const ref = (r: ReleaseNav["people"][number]) => {
+    let text = refs.get(r);
+    if (text === undefined) refs.set(r, (text = JSON.stringify([r.kind, r.key, r.name, r.url])));
+    return text;
+  };
+  let shown = "null";
+  if (nav) {
+    const terms = [nav.people, nav.organisations, nav.places, nav.tags].map((list) => `[${list.map(ref).join(",")}]`).join(",");
+    const crumbs = JSON.stringify(nav.breadcrumbs.map((c) => [c.name, c.url ?? null]));
+    shown = `[${fp(nav.previous)},${fp(nav.next)},[${nav.related.map(fp).join(",")}],[${terms}],${crumbs}]`;
+  }
+  return sha256(`[${JSON.stringify(input.key)},${JSON.stringify(input.fileHash)},${fp(item)},${shown},${JSON.stringify(input.alternates)},${input.ownCard}]`);
 }
 
 /** A generated page's signature (term, archive, feed …): its kind, what it holds, its translations. */

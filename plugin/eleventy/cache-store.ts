@@ -6,7 +6,7 @@
 // leaves nothing half-written to trust; a record that does not read as one is no record, and a
 // stored file is checked against its sha256 before it is put back.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync } from "node:fs";
 import path from "node:path";
 import type { Release } from "../model/releases.ts";
 import type { Registries } from "../model/schema.ts";
@@ -133,29 +133,46 @@ export function readState(): State | undefined {
 export function writeState(state: State): void {
   writeWhole(STATE_FILE, (fd) => {
     const { pages, releases, stored, ...head } = state;
+    const read = lastRead;
+    const before = read && { page: read.state.pages, release: read.state.releases, stored: read.state.stored };
     let lines = 0;
     let parts: Buffer[] = [];
     let size = 0;
+    // New lines gather as text; lines copied from the record read gather as one run of its bytes
+    // while they follow each other there, as most do.
     let text = `${JSON.stringify(head)}\n`;
-    const flush = () => {
+    let runFrom = -1;
+    let runTo = -1;
+    const endText = () => {
       if (text) parts.push(Buffer.from(text));
       text = "";
-      writeSync(fd, Buffer.concat(parts));
+    };
+    const endRun = () => {
+      if (runFrom >= 0) parts.push(read!.bytes.subarray(runFrom, runTo));
+      runFrom = -1;
+    };
+    const flush = () => {
+      endText();
+      endRun();
+      // Written from the parts as they are, not copied into one buffer first.
+      writevSync(fd, parts);
       parts = [];
       size = 0;
     };
-    const read = lastRead;
-    const before = read && { page: read.state.pages, release: read.state.releases, stored: read.state.stored };
     const put = (kind: "page" | "release" | "stored", name: string, entry: object) => {
       lines++;
       const from = before?.[kind][name] === entry ? read!.at[kind].get(name) : undefined;
       if (from !== undefined) {
-        if (text) parts.push(Buffer.from(text));
-        text = "";
-        const line = read!.bytes.subarray(from, read!.bytes.indexOf(10, from) + 1);
-        parts.push(line);
-        size += line.length;
+        endText();
+        const to = read!.bytes.indexOf(10, from) + 1;
+        if (runFrom < 0 || runTo !== from) {
+          endRun();
+          runFrom = from;
+        }
+        runTo = to;
+        size += to - from;
       } else {
+        endRun();
         const line = `${JSON.stringify([kind, name, entry])}\n`;
         text += line;
         size += line.length;
@@ -165,6 +182,7 @@ export function writeState(state: State): void {
     for (const [rel, page] of Object.entries(pages)) put("page", rel, page);
     for (const [inputPath, release] of Object.entries(releases)) put("release", inputPath, release);
     for (const [sha, where] of Object.entries(stored)) put("stored", sha, where);
+    endRun();
     text += `${JSON.stringify(["end", lines])}\n`;
     flush();
   });

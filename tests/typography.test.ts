@@ -3,7 +3,7 @@
 // in JSON-LD, and never in the site's own pages.
 import { describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
-import { typeset } from "../plugin/render/typography.ts";
+import { shortWordBinder, typeset } from "../plugin/render/typography.ts";
 import { buildExample, buildFixture, text } from "./helpers/build.ts";
 
 const NBSP = "\u00a0";
@@ -32,6 +32,25 @@ describe("typeset", () => {
     // A hyphen inside a word or a number range is no dash.
     expect(typeset("вице-министр, 2024-2025", "ru")).toBe("вице-министр, 2024-2025");
   });
+  it("binds short words exactly as the regular expression that defines the rule", () => {
+    // The rule as a regular expression: a word of one or two letters after the text's start, white
+    // space, a bracket, a quote mark or a tag placeholder, and the space after it. Random texts over
+    // letters of each locale, letters case folding reaches (K, ſ, ᲀ), boundaries, an astral letter.
+    const alphabet = ["а", "Б", "ё", "Ё", "ә", "Ә", "і", "І", "a", "Z", " ", " ", " ", "\u00a0", "(", "«", "»", "„", "“", '"', "1", ".", ",", "—", "\u0000", "\u0001", "\n", "𝐀", "\u212a", "ſ", "\u1c80", "в", "x"];
+    let seed = 20251216;
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (const letters of ["а-яёa-z", "а-яёәғқңөұүһіa-z", "a-z"]) {
+      const rule = new RegExp(`(?<=^|[\\s(\\u0000\\u0001«‹»›„“‟”"])([${letters}]{1,2}) `, "giu");
+      const bind = shortWordBinder(letters);
+      for (let i = 0; i < 20_000; i++) {
+        let text = "";
+        for (let n = 1 + Math.floor(random() * 14); n > 0; n--) text += alphabet[Math.floor(random() * alphabet.length)];
+        expect(bind(text), JSON.stringify(text)).toBe(text.replace(rule, "$1\u00a0"));
+      }
+    }
+    expect(shortWordBinder("а-яё")("и в доме «в саду» (а) ёж")).toBe("и\u00a0в\u00a0доме «в\u00a0саду» (а) ёж");
+  });
+
   it("leaves preformatted text, scripts, comments and URLs in text as they are", () => {
     const html = '<pre>&quot;a&quot; - b</pre><!-- "c" - d --><p>См. https://baq.kz/a-b?x=1&amp;y=&quot;2&quot; - и &quot;всё&quot;</p><script>var a = "x" - 1;</script>';
     const out = typeset(html, "ru");

@@ -106,27 +106,63 @@ function neighbour(text: string, i: number, step: 1 | -1): string {
   return "";
 }
 
-const spaceRules = new Map<string, [RegExp, string][]>();
+const spaceRules = new Map<string, ((text: string) => string)[]>();
 
-function rulesFor(locale: string): [RegExp, string][] {
+/**
+ * Binds each word of one or two letters to the word after it: a no-break space for the space after
+ * it, where it follows the text's start, white space, an opening bracket, a quote mark or a tag. The
+ * same as replacing `(?<=^|[\s(«‹»›„“‟”"…])([letters]{1,2}) ` (case-insensitive, by code point), and
+ * that regular expression stays the definition of what a letter and what a boundary is, each
+ * character asked once; but it tried its look-behind at every position of the text, 20 µs of the
+ * 46 µs a release body took, where this looks only behind each space.
+ */
+export function shortWordBinder(letters: string): (text: string) => string {
+  const letter = new RegExp(`^[${letters}]$`, "iu");
+  const boundary = /^[\s(\u0000\u0001«‹»›„“‟”"]$/u;
+  // By UTF-16 unit: 0 not yet asked, 1 a letter, 2 a boundary, 3 neither.
+  const kind = new Uint8Array(0x10000);
+  const kindOf = (code: number): number => {
+    let k = kind[code]!;
+    if (k === 0) {
+      const c = String.fromCharCode(code);
+      kind[code] = k = letter.test(c) ? 1 : boundary.test(c) ? 2 : 3;
+    }
+    return k;
+  };
+  return (text) => {
+    let out = "";
+    let from = 0;
+    for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
+      let start = space;
+      while (start > 0 && space - start < 3 && kindOf(text.charCodeAt(start - 1)) === 1) start--;
+      const length = space - start;
+      if (length < 1 || length > 2 || (start > 0 && kindOf(text.charCodeAt(start - 1)) !== 2)) continue;
+      out += `${text.slice(from, space)}\u00a0`;
+      from = space + 1;
+    }
+    return from === 0 ? text : out + text.slice(from);
+  };
+}
+
+function rulesFor(locale: string): ((text: string) => string)[] {
   let rules = spaceRules.get(locale);
   if (rules) return rules;
   const letters = LETTERS[locale] ?? "a-z";
-  // A short word after a space, a bracket, a quote mark or a tag, and the space after it. The look
-  // behind reads the text as it came, so "и в доме" binds both words in one pass.
-  const shortWord = new RegExp(`(?<=^|[\\s(\\u0000\\u0001«‹»›„“‟”"])([${letters}]{1,2}) `, "giu");
+  const replace = (re: RegExp, to: string) => (text: string) => text.replace(re, to);
   rules = [
     // A spaced hyphen or dash: an em dash, bound to the word before it.
-    [/[ \u00a0](?:--?|‒|–|—)(?=[ \u00a0\n])/g, "\u00a0—"],
-    [shortWord, "$1\u00a0"],
+    replace(/[ \u00a0](?:--?|‒|–|—)(?=[ \u00a0\n])/g, "\u00a0—"),
+    // A short word after a space, a bracket, a quote mark or a tag, and the space after it. The look
+    // behind reads the text as it came, so "и в доме" binds both words in one pass.
+    shortWordBinder(letters),
     // A number and the word it counts: "5 районов", "12 December".
-    [new RegExp(`(^|\\s)(\\d{1,5}) ([${letters}]+)`, "giu"), "$1$2\u00a0$3"],
+    replace(new RegExp(`(^|\\s)(\\d{1,5}) ([${letters}]+)`, "giu"), "$1$2\u00a0$3"),
   ];
   if (CYRILLIC.has(locale))
     rules.push(
-      [/(^|\D)(\d{4}) ?г([ ,;.\n]|$)/g, "$1$2\u00a0г$3"],
-      [/(\d) ?(тыс|млн|млрд|трлн)(\.|\s|$)/gi, "$1\u00a0$2$3"],
-      [/(^|[(\u00a0\u202f «„"\u0000\u0001])([А-ЯЁ])\.[\u00a0\u202f ]?([А-ЯЁ])\.[\u00a0\u202f ]?([А-ЯЁ][а-яё]+)/gm, "$1$2.\u00a0$3.\u00a0$4"],
+      replace(/(^|\D)(\d{4}) ?г([ ,;.\n]|$)/g, "$1$2\u00a0г$3"),
+      replace(/(\d) ?(тыс|млн|млрд|трлн)(\.|\s|$)/gi, "$1\u00a0$2$3"),
+      replace(/(^|[(\u00a0\u202f «„"\u0000\u0001])([А-ЯЁ])\.[\u00a0\u202f ]?([А-ЯЁ])\.[\u00a0\u202f ]?([А-ЯЁ][а-яё]+)/gm, "$1$2.\u00a0$3.\u00a0$4"),
     );
   spaceRules.set(locale, rules);
   return rules;
@@ -135,6 +171,6 @@ function rulesFor(locale: string): [RegExp, string][] {
 /** Dashes and no-break spaces. */
 function setSpaces(text: string, locale: string): string {
   let out = text;
-  for (const [re, to] of rulesFor(locale)) out = out.replace(re, to);
+  for (const rule of rulesFor(locale)) out = rule(out);
   return out;
 }

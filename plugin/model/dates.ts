@@ -1,6 +1,6 @@
 // Dates that carry their zone: front-matter values read in the site's zone, shown in the reader's language.
 import { DateTime } from "luxon";
-import { remember, rememberEach } from "./memo.ts";
+import { rememberEach } from "./memo.ts";
 
 /**
  * Reads a front-matter date. A value with an offset keeps it; one without (`2025-12-16`,
@@ -15,20 +15,50 @@ export function parseDate(value: unknown, zone: string): DateTime | undefined {
 }
 
 // Each release's date is read twice (Eleventy's page.date, then the release's own), and zone offsets
-// cost Luxon an Intl call: texts are remembered. DateTimes are immutable, so sharing one is safe.
-const parseText = remember(
-  (value: string, zone: string) => `${zone} ${value}`,
-  (value, zone): DateTime | undefined => {
-    const text = value.trim();
-    let read = DateTime.fromISO(text, { zone, setZone: true });
-    if (!read.isValid) read = DateTime.fromSQL(text, { zone, setZone: true });
-    return read.isValid ? read.setZone(zone) : undefined;
-  },
-);
+// cost Luxon an Intl call: texts are remembered, by zone and text. DateTimes are immutable, so
+// sharing one is safe. Past 100,000 texts the memory starts afresh (a long `--serve` session).
+let parsed = new Map<string, Map<string, DateTime | undefined>>();
+let parsedCount = 0;
+function remembered(zone: string): Map<string, DateTime | undefined> {
+  if (parsedCount >= 100_000) {
+    parsed = new Map();
+    parsedCount = 0;
+  }
+  let byText = parsed.get(zone);
+  if (!byText) parsed.set(zone, (byText = new Map()));
+  return byText;
+}
+function parseText(value: string, zone: string): DateTime | undefined {
+  const byText = remembered(zone);
+  if (byText.has(value)) return byText.get(value);
+  const text = value.trim();
+  let read = DateTime.fromISO(text, { zone, setZone: true });
+  if (!read.isValid) read = DateTime.fromSQL(text, { zone, setZone: true });
+  const result = read.isValid ? read.setZone(zone) : undefined;
+  byText.set(value, result);
+  parsedCount++;
+  return result;
+}
 
 /** An instant as ISO 8601 with the zone's offset, e.g. `2025-12-16T00:00:00+05:00`. */
 export function isoDate(value: DateTime): string {
   return value.toISO({ suppressMilliseconds: true })!;
+}
+
+/**
+ * The same for an instant in `zone`, remembered as that text's reading: every page that shows a
+ * release's date reads its `published` back, and Luxon would work out the zone's offset again
+ * (5,000 readings at 5,000 releases). The text reads back as this very instant in this zone.
+ */
+export function isoDateIn(value: DateTime, zone: string): string {
+  const zoned = value.setZone(zone);
+  const iso = isoDate(zoned);
+  const byText = remembered(zone);
+  if (!byText.has(iso)) {
+    byText.set(iso, zoned);
+    parsedCount++;
+  }
+  return iso;
 }
 
 /** A date as the locale writes it, in `zone`, through a Luxon pattern such as `d MMMM yyyy`. */

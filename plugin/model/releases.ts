@@ -1,6 +1,6 @@
 // Releases: front matter checked and normalised once per build, and the `releases` collection.
 import { DateTime } from "luxon";
-import { parseDate, isoDate } from "./dates.ts";
+import { parseDate, isoDate, isoDateIn } from "./dates.ts";
 import type { Problem } from "./errors.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { FIXES, OWN_KEYS, RELEASE_FIELDS, releaseSchema, type ParsedRelease } from "./schema.ts";
@@ -205,7 +205,7 @@ export function normaliseRelease(
       organisations: fm.organisations,
       places: fm.places,
       image: fm.image,
-      published: isoDate(zoned),
+      published: isoDateIn(zoned, options.timeZone),
       updated: dates.latest,
       embargo: dates.embargo ? isoDate(dates.embargo) : undefined,
       updates: dates.updates,

@@ -162,6 +162,35 @@ describe("the build cache", () => {
     expect(differences(site)).toEqual([]);
   });
 
+  it("packs a build's many pages on a thread of its own, which the next build restores or rebuilds like any", () => {
+    const site = makeSite();
+    // A full build packs half its pages on a second thread from 1,000 pages on; this site has 50.
+    const thread = { NEWSROOM_PACK_THREAD_MIN: "1" };
+    build(site, "_site", thread);
+    const record = readRecord(site);
+    const packOf = (file: string) => record.stored[record.pages[file]!.sha]![0];
+    const files = Object.keys(record.pages);
+    // The build's own pack (release pages first, and the releases' bodies) and the thread's (the rest).
+    const threadPack = packOf(files.at(-1)!);
+    expect(packOf(files[0]!)).not.toBe(threadPack);
+    expect(readdirSync(path.join(site, ".cache/newsroom/build/packs")).sort()).toEqual([...new Set(files.map(packOf))].map((p) => `${p}.pack`).sort());
+    // Every page of an unchanged site comes back from both packs.
+    const again = build(site, "_site", thread);
+    expect(restoredIn(again)).toBe(10);
+    expect(differences(site)).toEqual([]);
+    // A page the thread packed, damaged in its pack and gone from the output, is built again.
+    const damaged = files.find((f) => packOf(f) === threadPack && f.endsWith("index.html"))!;
+    const [pack, offset] = record.stored[record.pages[damaged]!.sha]!;
+    const fd = openSync(path.join(site, ".cache/newsroom/build/packs", `${pack}.pack`), "r+");
+    writeSync(fd, "<html>damaged</html>", offset);
+    closeSync(fd);
+    rmSync(path.join(site, "_site", damaged));
+    edit(site, "releases/r4.md", (t) => t.replace("title: Совещание по торговле", "title: Совещание о торговле с Китаем"));
+    build(site, "_site", thread);
+    expect(readFileSync(path.join(site, "_site", damaged), "utf8")).not.toContain("damaged");
+    expect(differences(site)).toEqual([]);
+  });
+
   it("refuses a build that writes no files, and newsroom check reads every release", () => {
     const site = makeSite();
     build(site);

@@ -17,7 +17,7 @@ import type { BuiltIndex } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./config.ts";
 import { parseReleaseFrontMatter, TOPICS, type ReleaseFrontMatter } from "./frontmatter.ts";
 import { cacheKey, releaseFilesIn } from "./cache-key.ts";
-import { BUILD_CACHE, dropState, FORMAT, posix, readState, sha256, Store, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
+import { BUILD_CACHE, dropState, FORMAT, packInWorker, posix, readState, sha256, Store, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
 import { addTemplateLate, removeTemplateLate } from "./internals.ts";
 import { fileOfUrl } from "./manifest.ts";
 import { resolveNow } from "../model/clock.ts";
@@ -50,7 +50,7 @@ export interface BuildCache {
   /** First after Eleventy wrote the site: puts the unchanged pages and their assets back. */
   restore(event: AfterEvent): void;
   /** Last, once every file is written (share cards too): stores new pages, writes the record. */
-  record(event: AfterEvent, index: BuiltIndex | undefined): void;
+  record(event: AfterEvent, index: BuiltIndex | undefined): Promise<void>;
   /**
    * Of the generated pages of one kind (term, archive, feed …), those to render: a page whose
    * signature is unchanged and whose files can be put back is left out, and restored after the build.
@@ -61,25 +61,33 @@ export interface BuildCache {
   files(): string[];
 }
 
-/** Bytes that end an asset's URL in HTML, XML or CSS: a quote, white space, `)`, `,`, `<`, `>`. */
-const URL_ENDS = new Set([0x22, 0x27, 0x20, 0x09, 0x0a, 0x0c, 0x0d, 0x29, 0x2c, 0x3c, 0x3e]);
-
-/** The plugin's asset URLs (photos, share cards) a written page names, found in its bytes without decoding the page. */
-function assetUrls(bytes: Buffer, folder: Buffer): Set<string> {
-  const found = new Set<string>();
-  // One pass for the asset folder; what follows it says whether it is a photo or a card.
-  for (let at = bytes.indexOf(folder); at >= 0; at = bytes.indexOf(folder, at + 1)) {
-    const kind = at + folder.length;
-    const rest = bytes[kind] === 0x69 /* i */ ? IMG : bytes[kind] === 0x63 /* c */ ? CARDS : undefined;
-    if (!rest || !bytes.subarray(kind, kind + rest.length).equals(rest)) continue;
-    let end = kind + rest.length;
-    while (end < bytes.length && !URL_ENDS.has(bytes[end]!)) end++;
-    if (end > kind + rest.length) found.add(bytes.toString("utf8", at, end));
-  }
-  return found;
+/**
+ * Makes the function that finds the plugin's asset URLs (photos, share cards) a written page names,
+ * in its bytes without decoding the page. Self-contained: its source also runs on the thread that
+ * packs pages (`packInWorker`).
+ */
+function assetScanner(): (bytes: Buffer, folder: Buffer) => Set<string> {
+  // Bytes that end an asset's URL in HTML, XML or CSS: a quote, white space, `)`, `,`, `<`, `>`.
+  const ends = new Set([0x22, 0x27, 0x20, 0x09, 0x0a, 0x0c, 0x0d, 0x29, 0x2c, 0x3c, 0x3e]);
+  const img = Buffer.from("img/");
+  const cards = Buffer.from("cards/");
+  return (bytes, folder) => {
+    const found = new Set<string>();
+    // One pass for the asset folder; what follows it says whether it is a photo or a card.
+    for (let at = bytes.indexOf(folder); at >= 0; at = bytes.indexOf(folder, at + 1)) {
+      const kind = at + folder.length;
+      const rest = bytes[kind] === 0x69 /* i */ ? img : bytes[kind] === 0x63 /* c */ ? cards : undefined;
+      if (!rest || !bytes.subarray(kind, kind + rest.length).equals(rest)) continue;
+      let end = kind + rest.length;
+      while (end < bytes.length && !ends.has(bytes[end]!)) end++;
+      if (end > kind + rest.length) found.add(bytes.toString("utf8", at, end));
+    }
+    return found;
+  };
 }
-const IMG = Buffer.from("img/");
-const CARDS = Buffer.from("cards/");
+const assetUrls = assetScanner();
+/** How many pages a build writes before half of them are packed on a thread of their own. */
+const PACK_THREAD_MIN = 1000;
 
 /** Eleventy's fileSlug: the name without its extension and a leading date; an index file takes its folder's name. */
 function fileSlugOf(file: string): string {
@@ -389,22 +397,15 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       }
       for (const [rel, page] of generatedKept) putPageBack(rel, page);
     },
-    record({ directories }, index) {
+    async record({ directories }, index) {
       if (!on || !next || !index) return;
       const output = directories.output;
       const assetFolderBytes = Buffer.from(assetFolder(options.mount));
       const toStore = (bytes: Buffer | string) => store.put(bytes);
       const assetShas = new Map<string, string>();
-      /** A written page into the store, with the photos and share cards it refers to (read once); undefined when it was not written. */
-      const keep = (rel: string): Omit<PageEntry, "signature"> | undefined => {
-        const full = path.join(output, rel);
-        const s = statSync(full, { throwIfNoEntry: false });
-        if (!s) return undefined;
-        // The file as it is on disk, read back: it was just written, so the read is a copy from the
-        // page cache, cheaper than encoding Eleventy's text again (0.3 s of 290 MB at 5,000 releases).
-        const bytes = readFileSync(full);
-        const sha = toStore(bytes);
-        const assets = [...assetUrls(bytes, assetFolderBytes)]
+      /** The photos and share cards a page names, each stored once. */
+      const assetsOf = (urls: Iterable<string>) =>
+        [...urls]
           .map((url) => decodeURI(url).replace(/^\//, ""))
           .filter((a) => assetShas.has(a) || existsSync(path.join(output, a)))
           .map((a) => {
@@ -412,33 +413,59 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
             if (!assetSha) assetShas.set(a, (assetSha = toStore(readFileSync(path.join(output, a)))));
             return { file: a, sha: assetSha };
           });
-        return { sha, size: s.size, mtimeMs: s.mtimeMs, assets };
+      /** A written page into the store, with the photos and share cards it refers to; undefined when it was not written. */
+      const keep = (rel: string): Omit<PageEntry, "signature"> | undefined => {
+        const full = path.join(output, rel);
+        const s = statSync(full, { throwIfNoEntry: false });
+        if (!s) return undefined;
+        // The file as it is on disk, read back: it was just written, so the read is a copy from the
+        // page cache, cheaper than encoding Eleventy's text again (0.3 s of 290 MB at 5,000 releases).
+        const bytes = readFileSync(full);
+        return { sha: toStore(bytes), size: s.size, mtimeMs: s.mtimeMs, assets: assetsOf(assetUrls(bytes, assetFolderBytes)) };
       };
-      const keepText = toStore;
-      // Pages Eleventy wrote: kept in the store with the signature they were written under.
-      for (const item of index.releases) {
-        if (cached.has(item.inputPath)) continue;
-        const rel = fileOfUrl(item.url);
-        const kept = keep(rel);
-        if (!kept) continue;
+      // Pages Eleventy wrote, to keep in the store with the signature they were written under:
+      // release pages, then generated pages.
+      const releasePages = index.releases.filter((item) => !cached.has(item.inputPath)).map((item) => ({ item, rel: fileOfUrl(item.url) }));
+      const generated = [...generatedRendered];
+      const files = [...releasePages.map((p) => p.rel), ...generated.map(([rel]) => rel)];
+      // Many pages (a full build): more than half go to a thread of their own, which reads, hashes
+      // and packs them while this one signs the releases and stores their bodies. Under the limit
+      // (a publish) the thread's start would cost more than it saves. NEWSROOM_PACK_THREAD_MIN lets
+      // the tests take the thread's way on a small site.
+      const threadMin = Number(process.env.NEWSROOM_PACK_THREAD_MIN) || PACK_THREAD_MIN;
+      const split = files.length >= threadMin ? Math.floor(files.length * 0.45) : files.length;
+      // A thread that fails leaves its pages to this one.
+      const elsewhere = split < files.length ? packInWorker(output, files.slice(split), store.known(), assetFolder(options.mount), assetScanner).catch(() => undefined) : undefined;
+      // What a release page's entry needs besides the page: its signature and its body (for feeds).
+      const releaseParts = releasePages.map(({ item }) => {
         const file = path.resolve(item.inputPath);
         const hash = fileHashes.get(item.inputPath) ?? sha256(readFileSync(file));
-        next.pages[rel] = { signature: signatureOf(hash, item, index, nowAt!), ...kept };
         const body = (item as unknown as { templateContent?: string }).templateContent;
-        const content = typeof body === "string" ? keepText(body) : undefined;
-        next.releases[item.inputPath] = {
+        return { file, hash, signature: signatureOf(hash, item, index, nowAt!), content: typeof body === "string" ? toStore(body) : undefined };
+      });
+      const kept = files.slice(0, split).map(keep);
+      const packed = elsewhere ? await elsewhere : undefined;
+      if (packed) {
+        store.adopt(packed.pack, packed.located);
+        for (const p of packed.packed) kept.push(p ? { sha: p[0], size: p[1], mtimeMs: p[2], assets: assetsOf(p[3]) } : undefined);
+      } else for (const rel of files.slice(split)) kept.push(keep(rel));
+      releasePages.forEach(({ item, rel }, i) => {
+        const page = kept[i];
+        if (!page) return;
+        const { file, hash, signature, content } = releaseParts[i]!;
+        next!.pages[rel] = { signature, ...page };
+        next!.releases[item.inputPath] = {
           hash,
           ...(fileHashes.get(item.inputPath) === hash ? fileStats.get(item.inputPath) : {}),
           frontMatter: frontMatter.get(file) ?? {},
           record: item.data.release!,
           ...(typeof content === "string" ? { content } : {}),
         };
-      }
-      // Generated pages Eleventy wrote, under the signature they were written with.
-      for (const [rel, signature] of generatedRendered) {
-        const kept = keep(rel);
-        if (kept) next.pages[rel] = { signature, ...kept };
-      }
+      });
+      generated.forEach(([rel, signature], j) => {
+        const page = kept[releasePages.length + j];
+        if (page) next!.pages[rel] = { signature, ...page };
+      });
       // Held releases and those with problems: their record, so that the next plan need not read them.
       for (const [inputPath, seen] of observed) {
         const file = path.resolve(inputPath);

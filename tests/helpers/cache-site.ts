@@ -31,11 +31,11 @@ export function makeSite(): string {
 }
 
 /** The site's build, as `npx @11ty/eleventy` runs it; returns what it printed. */
-export function build(site: string, output = "_site"): string {
+export function build(site: string, output = "_site", env: Record<string, string> = {}): string {
   const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--output=${output}`], {
     cwd: site,
     encoding: "utf8",
-    env: { ...process.env, SOURCE_DATE_EPOCH: "", NEWSROOM_BUILD_CACHE: "" },
+    env: { ...process.env, SOURCE_DATE_EPOCH: "", NEWSROOM_BUILD_CACHE: "", NEWSROOM_PACK_THREAD_MIN: "", ...env },
   });
   if (run.status !== 0) throw new Error(`the build failed:\n${run.stdout}\n${run.stderr}`);
   return run.stdout;

@@ -367,11 +367,14 @@ export type Packed = [sha: string, size: number, mtimeMs: number, assetUrls: str
  * one thread while the second core sat idle. The pack is written to a temporary name and renamed;
  * the record names it only if the build gets that far, and a pack the record does not name is
  * removed by the next build. `scanner` makes the function that finds a page's asset URLs, the
- * same one the build's thread uses, passed as its source. Rejects when the worker fails; the caller packs the files itself.
+ * same one the build's thread uses, passed as its source. Rejects when the worker fails; the
+ * caller then packs those files itself.
  */
 export function packInWorker(output: string, files: string[], known: string[], folder: string, scanner: () => (bytes: Buffer, folder: Buffer) => Set<string>): Promise<{ pack: string; packed: Packed[]; located: [string, number, number][] }> {
   const pack = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
   mkdirSync(PACKS, { recursive: true });
+  // `__name`: the helper esbuild (tsx, vitest) wraps functions in to keep their names, which the
+  // scanner's source may carry; a no-op here.
   const source = `
 const __name = (f) => f;
 const { workerData, parentPort } = require("node:worker_threads");

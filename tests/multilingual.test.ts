@@ -122,7 +122,8 @@ describe("translations", () => {
 
   it("a translation's original is found by key and locale as a walk over every file finds it, after files are read or dropped", () => {
     const fms = new ReleaseFrontMatter();
-    const walk = (key: string, from: string) => originalOf({ translationKey: key, translatedFrom: from }, {}, [...fms.values()], "ru");
+    // The walk the index replaced: the first front matter read with this key in this locale.
+    const walk = (key: string, from: string) => [...fms.values()].find((fm) => fm.translationKey === key && (fm.lang ?? "ru") === from);
     const indexed = (key: string, from: string) => originalOf({ translationKey: key, translatedFrom: from }, {}, fms, "ru");
     const asks = [["visit", "ru"], ["visit", "kk"], ["visit", "en"], ["forum", "ru"], ["7", "ru"]] as const;
     const same = () => {

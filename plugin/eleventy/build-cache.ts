@@ -15,7 +15,7 @@ import { DateTime } from "luxon";
 import type { AfterEvent } from "./after-build.ts";
 import type { BuiltIndex } from "./collections.ts";
 import type { CollectionItem, EleventyConfig } from "./config.ts";
-import { parseReleaseFrontMatter, TOPICS, type ReleaseFrontMatter } from "./frontmatter.ts";
+import { parseReleaseFrontMatter, TOPICS } from "./frontmatter.ts";
 import { cacheKey, releaseFilesIn } from "./cache-key.ts";
 import { BUILD_CACHE, dropState, FORMAT, packInWorker, posix, readState, sha256, Store, writeState, type PageEntry, type ReleaseEntry, type State } from "./cache-store.ts";
 import { addTemplateLate, removeTemplateLate } from "./internals.ts";
@@ -23,7 +23,7 @@ import { fileOfUrl } from "./manifest.ts";
 import { resolveNow } from "../model/clock.ts";
 import { NewsroomError, PREFIX } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
-import { holdOfRelease } from "../model/publishing.ts";
+import { holdOfRelease, type ReleaseFrontMatter } from "../model/publishing.ts";
 import { normaliseRelease, sortReleases, type Release } from "../model/releases.ts";
 import { fingerprints, generatedSignature, releaseSignature } from "../model/page-signatures.ts";
 import { OWN_KEYS, RELEASE_FIELDS, type Registries } from "../model/schema.ts";
@@ -258,7 +258,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     for (const e of entries) {
       const release = e.entry.record;
       if (!release) continue;
-      const hold = holdOfRelease(release, { ...e.entry.frontMatter, release }, frontMatter, nowAt, drafts, options);
+      const hold = holdOfRelease(release, e.entry.frontMatter, frontMatter, nowAt, drafts, options);
       if (hold !== undefined && (hold !== "draft" || !drafts)) {
         // A draft is dropped before Eleventy reads it through: there is nothing of it to compare.
         if (hold === "draft") unread.add(e.inputPath);
@@ -434,8 +434,9 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       // the tests take the thread's way on a small site.
       const threadMin = Number(process.env.NEWSROOM_PACK_THREAD_MIN) || PACK_THREAD_MIN;
       const split = files.length >= threadMin ? Math.floor(files.length * 0.45) : files.length;
+      const theirs = files.slice(split);
       // A thread that fails leaves its pages to this one.
-      const elsewhere = split < files.length ? packInWorker(output, files.slice(split), store.known(), assetFolder(options.mount), assetScanner).catch(() => undefined) : undefined;
+      const elsewhere = theirs.length > 0 ? packInWorker(output, theirs, store.known(), assetFolder(options.mount), assetScanner).catch(() => undefined) : undefined;
       // What a release page's entry needs besides the page: its signature and its body (for feeds).
       const releaseParts = releasePages.map(({ item }) => {
         const file = path.resolve(item.inputPath);
@@ -448,7 +449,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       if (packed) {
         store.adopt(packed.pack, packed.located);
         for (const p of packed.packed) kept.push(p ? { sha: p[0], size: p[1], mtimeMs: p[2], assets: assetsOf(p[3]) } : undefined);
-      } else for (const rel of files.slice(split)) kept.push(keep(rel));
+      } else for (const rel of theirs) kept.push(keep(rel));
       releasePages.forEach(({ item, rel }, i) => {
         const page = kept[i];
         if (!page) return;

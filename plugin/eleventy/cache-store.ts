@@ -197,6 +197,10 @@ export function dropState(): void {
 }
 
 const packFile = (pack: string) => path.join(PACKS, `${pack}.pack`);
+/** A new pack's name: its time, and a random part so that two builds (or two threads) never share one. */
+const newPack = () => `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+/** Where in a pack of this build a file went: its sha256, offset and length. */
+type Placed = [sha: string, offset: number, length: number];
 
 /**
  * The store: the last build's packs to read from, and this build's pack to append to. Reads are
@@ -262,7 +266,7 @@ export class Store {
   private append(sha: string, bytes: Buffer): void {
     if (!this.writer) {
       mkdirSync(PACKS, { recursive: true });
-      const pack = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+      const pack = newPack();
       this.writer = { pack, fd: openSync(`${packFile(pack)}.tmp`, "w"), offset: 0 };
     }
     const w = this.writer;
@@ -272,7 +276,7 @@ export class Store {
   }
 
   /** Files another thread packed in this build (see `packInWorker`): stored unless the store has them already. */
-  adopt(pack: string, located: [sha: string, offset: number, length: number][]): void {
+  adopt(pack: string, located: Placed[]): void {
     for (const [sha, offset, length] of located) if (!this.at.has(sha) && !this.added.has(sha)) this.added.set(sha, [pack, offset, length]);
   }
 
@@ -370,8 +374,8 @@ export type Packed = [sha: string, size: number, mtimeMs: number, assetUrls: str
  * same one the build's thread uses, passed as its source. Rejects when the worker fails; the
  * caller then packs those files itself.
  */
-export function packInWorker(output: string, files: string[], known: string[], folder: string, scanner: () => (bytes: Buffer, folder: Buffer) => Set<string>): Promise<{ pack: string; packed: Packed[]; located: [string, number, number][] }> {
-  const pack = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+export function packInWorker(output: string, files: string[], known: string[], folder: string, scanner: () => (bytes: Buffer, folder: Buffer) => Set<string>): Promise<{ pack: string; packed: Packed[]; located: Placed[] }> {
+  const pack = newPack();
   mkdirSync(PACKS, { recursive: true });
   // `__name`: the helper esbuild (tsx, vitest) wraps functions in to keep their names, which the
   // scanner's source may carry; a no-op here.
@@ -411,7 +415,7 @@ parentPort.postMessage({ packed, located });
   return new Promise((resolve, reject) => {
     // No loader of the build's own process (tsx, a test runner's) is passed on: the source is plain JavaScript.
     const worker = new Worker(source, { eval: true, execArgv: [], workerData: { output: path.resolve(output), files, known, folder, target: path.resolve(packFile(pack)) } });
-    worker.once("message", ({ packed, located }: { packed: Packed[]; located: [string, number, number][] }) => resolve({ pack, packed, located }));
+    worker.once("message", ({ packed, located }: { packed: Packed[]; located: Placed[] }) => resolve({ pack, packed, located }));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the page-packing thread stopped (exit code ${code})`)));
   });

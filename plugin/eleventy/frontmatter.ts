@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { parseDate } from "../model/dates.ts";
-import { ReleaseFrontMatter } from "../model/publishing.ts";
+import type { ReleaseFrontMatter } from "../model/publishing.ts";
 import { DateTime } from "luxon";
 import type { ProblemLog } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
@@ -20,10 +20,6 @@ import { RELEASE_LAYOUT } from "./layouts.ts";
 // js-yaml exports its built-in types at run time; its type declarations omit them.
 const { merge } = (yaml as unknown as { types: { merge: yaml.Type } }).types;
 const SCHEMA = yaml.CORE_SCHEMA.extend([merge]);
-
-// Every release's front matter as written, by file: a translation is held back with its original,
-// whose data Eleventy reads before any release is preprocessed, but in no particular order.
-export { ReleaseFrontMatter };
 
 /** Where a release's `tags` wait: kept out of Eleventy's `tags`, they make no collection per topic. */
 export const TOPICS = "newsroomTopics";

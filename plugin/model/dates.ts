@@ -7,7 +7,7 @@ import { rememberEach } from "./memo.ts";
  * `2025-12-16T10:00`) is wall-clock time in `zone`, never UTC. Returns undefined when unreadable.
  */
 export function parseDate(value: unknown, zone: string): DateTime | undefined {
-  if (typeof value === "string") return parseText(value, zone);
+  if (typeof value === "string") return parseText(zone, value);
   let dt: DateTime | undefined;
   if (value instanceof Date) dt = DateTime.fromJSDate(value, { zone });
   else if (DateTime.isDateTime(value)) dt = value.setZone(zone);
@@ -16,29 +16,13 @@ export function parseDate(value: unknown, zone: string): DateTime | undefined {
 
 // Each release's date is read twice (Eleventy's page.date, then the release's own), and zone offsets
 // cost Luxon an Intl call: texts are remembered, by zone and text. DateTimes are immutable, so
-// sharing one is safe. Past 100,000 texts the memory starts afresh (a long `--serve` session).
-let parsed = new Map<string, Map<string, DateTime | undefined>>();
-let parsedCount = 0;
-function remembered(zone: string): Map<string, DateTime | undefined> {
-  if (parsedCount >= 100_000) {
-    parsed = new Map();
-    parsedCount = 0;
-  }
-  let byText = parsed.get(zone);
-  if (!byText) parsed.set(zone, (byText = new Map()));
-  return byText;
-}
-function parseText(value: string, zone: string): DateTime | undefined {
-  const byText = remembered(zone);
-  if (byText.has(value)) return byText.get(value);
+// sharing one is safe.
+const parseText = rememberEach((zone: string, value: string): DateTime | undefined => {
   const text = value.trim();
   let read = DateTime.fromISO(text, { zone, setZone: true });
   if (!read.isValid) read = DateTime.fromSQL(text, { zone, setZone: true });
-  const result = read.isValid ? read.setZone(zone) : undefined;
-  byText.set(value, result);
-  parsedCount++;
-  return result;
-}
+  return read.isValid ? read.setZone(zone) : undefined;
+});
 
 /** An instant as ISO 8601 with the zone's offset, e.g. `2025-12-16T00:00:00+05:00`. */
 export function isoDate(value: DateTime): string {
@@ -53,11 +37,7 @@ export function isoDate(value: DateTime): string {
 export function isoDateIn(value: DateTime, zone: string): string {
   const zoned = value.setZone(zone);
   const iso = isoDate(zoned);
-  const byText = remembered(zone);
-  if (!byText.has(iso)) {
-    byText.set(iso, zoned);
-    parsedCount++;
-  }
+  parseText.seed(zoned, zone, iso);
   return iso;
 }
 

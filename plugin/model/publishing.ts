@@ -28,10 +28,11 @@ export function rawHoldOf(fm: Record<string, unknown>, now: DateTime, drafts: bo
 }
 
 /**
- * Every release's front matter as read, by file. Each translation asks for its original: looked up
- * in an index by translation key and locale, made again only after a file is read or dropped, where
- * a walk over every file for every translation cost a bilingual archive of 20,000 releases
- * 100 million comparisons a build.
+ * Every release's front matter as read, by file: a translation is held back with its original,
+ * whose data Eleventy reads before any release is preprocessed, but in no particular order. Each
+ * translation finds its original in an index by translation key and locale, made again only after a
+ * file is read or dropped: a walk over every file for every translation cost a bilingual archive of
+ * 20,000 releases 100 million comparisons a build.
  */
 export class ReleaseFrontMatter extends Map<string, Record<string, unknown>> {
   private originals?: { defaultLocale: string; byKey: Map<string, Record<string, unknown>> };
@@ -71,17 +72,13 @@ export class ReleaseFrontMatter extends Map<string, Record<string, unknown>> {
 export function originalOf(
   release: Pick<Release, "translationKey" | "translatedFrom">,
   data: Record<string, unknown>,
-  frontMatter: ReleaseFrontMatter | Iterable<Record<string, unknown>>,
+  frontMatter: ReleaseFrontMatter,
   defaultLocale: string,
 ): Record<string, unknown> | undefined {
   if (release.translatedFrom === undefined || release.translationKey === undefined) return undefined;
   const own = data[OWN_KEYS];
   if (Array.isArray(own) && (own.includes("draft") || own.includes("embargo"))) return undefined;
-  if (frontMatter instanceof ReleaseFrontMatter) return frontMatter.original(release.translationKey, release.translatedFrom, defaultLocale);
-  for (const fm of frontMatter) {
-    if (fm.translationKey === release.translationKey && (fm.lang ?? defaultLocale) === release.translatedFrom) return fm;
-  }
-  return undefined;
+  return frontMatter.original(release.translationKey, release.translatedFrom, defaultLocale);
 }
 
 /**
@@ -120,7 +117,7 @@ export function checkPermalink(permalink: unknown, file: string, options: Pick<R
 export function holdOfRelease(
   release: Release,
   data: Record<string, unknown>,
-  frontMatter: ReleaseFrontMatter | Iterable<Record<string, unknown>>,
+  frontMatter: ReleaseFrontMatter,
   now: DateTime,
   draftsShown: boolean,
   options: Pick<ResolvedOptions, "defaultLocale" | "timeZone">,

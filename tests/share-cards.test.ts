@@ -76,6 +76,27 @@ describe("share cards", () => {
     }
   });
 
+  it("are unpacked from WOFF once, to the very pixels satori draws from the WOFF files themselves", async () => {
+    const fonts = cardFontsForTest();
+    const dir = path.join(ROOT, "node_modules/@fontsource/noto-serif/files");
+    const woffs = fonts.map((f) => ({ ...f, data: readFileSync(path.join(dir, `noto-serif-${f.name.replace("Noto Serif ", "")}-${f.weight}-normal.woff`)) }));
+    for (const [f, w] of fonts.map((f, i) => [f, woffs[i]!] as const)) {
+      // An SFNT file, not WOFF, with every table of the WOFF file at its stated length.
+      expect(f.data.readUInt32BE(0), f.name).not.toBe(0x774f4646);
+      const unpacked = fontkit.create(f.data) as unknown as { directory: { tables: Record<string, { length: number }> } };
+      const packed = fontkit.create(w.data) as unknown as { directory: { tables: Record<string, { length: number }> } };
+      expect(Object.keys(unpacked.directory.tables).sort()).toEqual(Object.keys(packed.directory.tables).sort());
+      for (const [tag, t] of Object.entries(packed.directory.tables)) expect(unpacked.directory.tables[tag]!.length, tag).toBe(t.length);
+    }
+    for (const input of [
+      { headline: "Глава государства посетил Туркестан: «новые школы»", date: "16 декабря 2025", publisher: "BAQ.KZ", locale: "ru", figure: { value: "1 234,5", label: "млн тенге" } },
+      { headline: "Мемлекет басшысы Түркістанға барды: ә ғ қ ң ө ұ ү һ і", date: "2025 жылғы 16 желтоқсан", publisher: "Ақпарат агенттігі", locale: "kk" },
+      { headline: "The President visited Turkestan: “new schools”, café", date: "16 December 2025", publisher: "BAQ.KZ", locale: "en" },
+    ]) {
+      expect((await cardPng(input, fonts)).equals(await cardPng(input, woffs)), input.locale).toBe(true);
+    }
+  });
+
   it("draw the same card to the same bytes, and another headline to other pixels", async () => {
     const input = { headline: "Әбілдабеков Түркістан облысына барды", date: "2025 жылғы 16 желтоқсан", publisher: "Сауда және интеграция министрлігі", locale: "kk", figure: { value: "1,4 мың", label: "жұмыс орны" } };
     const a = await cardPng(input, cardFontsForTest());

@@ -19,6 +19,7 @@ import { PREFIX } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import { assetFolder, localeFor } from "../model/urls.ts";
 import { cardDrawer, type CardDrawer } from "../render/card-drawer.ts";
+import { sfntOfWoff } from "../render/woff.ts";
 import { CARD_HEIGHT, CARD_WIDTH, cardPng, logoPng, type CardFont, type CardInput } from "../render/share-card.ts";
 
 export const CARD_CACHE = ".cache/newsroom/cards";
@@ -82,7 +83,8 @@ function cardFonts(): CardFont[] {
   fontCache = [];
   for (const subset of ["latin", "cyrillic", "cyrillic-ext"]) {
     for (const weight of [400, 700] as const) {
-      fontCache.push({ name: `Noto Serif ${subset}`, data: readFileSync(path.join(dir, `noto-serif-${subset}-${weight}-normal.woff`)), weight, style: "normal" });
+      const woff = readFileSync(path.join(dir, `noto-serif-${subset}-${weight}-normal.woff`));
+      fontCache.push({ name: `Noto Serif ${subset}`, data: sfntOfWoff(woff), weight, style: "normal" });
     }
   }
   return fontCache;

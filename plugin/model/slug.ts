@@ -1,6 +1,6 @@
 // URL slugs from Russian, Kazakh and Latin text through documented transliteration tables.
 import slugifyLib from "slugify";
-import { remember } from "./memo.ts";
+import { remember, rememberEach } from "./memo.ts";
 
 /** Lower-case letter → its Latin spelling in a URL. */
 export type TransliterationTable = Readonly<Record<string, string>>;
@@ -61,9 +61,11 @@ export function createSlugger(custom: Record<string, TransliterationTable> = {})
     return table;
   };
 
-  return function slug(text: unknown, locale = "ru"): string {
+  // Remembered by locale and text: a term's name is slugged by every build (and twice by a publish,
+  // whose plan works out the index before Eleventy's collections do). A text that throws is not kept.
+  const slugOf = rememberEach((locale: string, text: string): string => {
     const table = tableFor(locale);
-    const lower = String(text ?? "").normalize("NFC").toLowerCase();
+    const lower = text.normalize("NFC").toLowerCase();
     let spelled = "";
     for (const ch of lower) spelled += table[ch] ?? ch;
     // slugify's own map spells the rest of the Latin world (ß, æ, ø, é …) but deletes what it
@@ -75,7 +77,7 @@ export function createSlugger(custom: Record<string, TransliterationTable> = {})
     if (unspelled.size > 0) {
       const letters = [...unspelled].join(" ");
       throw new SlugError(
-        `cannot spell ${letters} in a URL for ${JSON.stringify(String(text))}: add them to the "transliteration" option, e.g. transliteration: { ${locale}: { "${[...unspelled][0]}": "…" } }`,
+        `cannot spell ${letters} in a URL for ${JSON.stringify(text)}: add them to the "transliteration" option, e.g. transliteration: { ${locale}: { "${[...unspelled][0]}": "…" } }`,
       );
     }
     const latin = slugifyLib(spelled, { lower: true, strict: false, trim: true, locale: "en" });
@@ -85,6 +87,9 @@ export function createSlugger(custom: Record<string, TransliterationTable> = {})
     const cut = full.slice(0, MAX_SLUG);
     const dash = cut.lastIndexOf("-");
     return (dash > MAX_SLUG / 2 ? cut.slice(0, dash) : cut).replace(/-+$/g, "");
+  });
+  return function slug(text: unknown, locale = "ru"): string {
+    return slugOf(locale, String(text ?? ""));
   };
 }
 

@@ -5,7 +5,7 @@ import { resolveOptions } from "../plugin/model/options.ts";
 import { sortReleases, type Release } from "../plugin/model/releases.ts";
 import type { Registries } from "../plugin/model/schema.ts";
 import { createSlugger } from "../plugin/model/slug.ts";
-import { buildIndex } from "../plugin/model/taxonomy.ts";
+import { buildIndex, swapItems } from "../plugin/model/taxonomy.ts";
 import { buildAlternates } from "../plugin/model/taxonomy/alternates.ts";
 import { buildArchives } from "../plugin/model/taxonomy/archives.ts";
 import { groupReleases } from "../plugin/model/taxonomy/grouping.ts";
@@ -177,5 +177,44 @@ describe("alternates", () => {
     const twin = item({ title: "Twin", alternateKey: a.data.release.alternateKey });
     const { problems } = buildAlternates([a, twin], { termPages: [], archivePages: [], termIndexes: [] }, options);
     expect(problems[0]!.field).toBe("translationKey");
+  });
+});
+
+describe("the index taken over by other items", () => {
+  // More releases than a page holds, so that lists, pagers and related releases all have several.
+  const many = Array.from({ length: 7 }, (_, i) =>
+    item({ title: `M${i}`, tags: ["экспорт", i % 2 ? "импорт" : "торговля"], people: i % 3 ? ["ivanov"] : [], places: i % 2 ? ["district"] : [], month: 12 - (i % 3) }),
+  );
+  const list = sortReleases([...entries, ...many], (i) => i.data.release);
+  const twin = (i: (typeof list)[number]) => ({ ...i, data: { ...i.data } });
+
+  /** Every object the index reaches, items excepted, walked as a template could walk it. */
+  function itemsReached(index: object, isItem: (v: object) => boolean): Set<object> {
+    const found = new Set<object>();
+    const seen = new Set<object>();
+    const walk = (v: unknown) => {
+      if (typeof v !== "object" || v === null || seen.has(v)) return;
+      seen.add(v);
+      if (isItem(v)) return void found.add(v);
+      const values = v instanceof Map ? [...v.values()] : Array.isArray(v) ? v : Object.values(v);
+      values.forEach(walk);
+    };
+    walk(index);
+    return found;
+  }
+
+  it("holds only the new items wherever it held the old, and equals the index built from the new", () => {
+    const planned = buildIndex(list, registries, options, slug);
+    const theirs = list.map(twin);
+    const fresh = buildIndex(theirs, registries, options, slug);
+    const swapped = swapItems(planned, new Map(list.map((i, n) => [i, theirs[n]!])));
+    const olds = new Set<object>(list);
+    const news = new Set<object>(theirs);
+    const reached = itemsReached(swapped, (v) => olds.has(v) || news.has(v));
+    expect([...reached].filter((v) => olds.has(v))).toEqual([]);
+    expect(reached.size).toBe(theirs.length);
+    // The same index, item for item, as one worked out from the new items.
+    const named = (index: object) => JSON.stringify(index, (_k, v) => (news.has(v) ? `item ${v.inputPath}` : v instanceof Map ? [...v] : v));
+    expect(named(swapped)).toBe(named(fresh));
   });
 });

@@ -28,7 +28,7 @@ import { normaliseRelease, sortReleases, type Release } from "../model/releases.
 import { fingerprints, generatedSignature, releaseSignature } from "../model/page-signatures.ts";
 import { OWN_KEYS, RELEASE_FIELDS, type Registries } from "../model/schema.ts";
 import type { Slugger } from "../model/slug.ts";
-import { buildIndex, sameItems, type RankingHint } from "../model/taxonomy.ts";
+import { buildIndex, sameItems, swapItems, type NewsroomIndex, type RankingHint } from "../model/taxonomy.ts";
 import { assetFolder } from "../model/urls.ts";
 
 /** A release restored from the cache, shaped like the collection item Eleventy would have made. */
@@ -47,6 +47,12 @@ export interface BuildCache {
   observe(inputPath: string, data: Record<string, unknown>, release: Release | undefined): void;
   /** Before pages render: every release the plan foresaw must be what Eleventy read. */
   verify(): void;
+  /**
+   * The index the plan worked out, for the collections to use rather than work it out again: given
+   * only where they hold the same releases, in the same order, with the same records, under the
+   * registries the plan used. Each of the plan's items is then swapped for the collections' own.
+   */
+  plannedIndex(releases: CollectionItem[], registries: Registries): NewsroomIndex<CollectionItem> | undefined;
   /** First after Eleventy wrote the site: puts the unchanged pages and their assets back. */
   restore(event: AfterEvent): void;
   /** Last, once every file is written (share cards too): stores new pages, writes the record. */
@@ -130,6 +136,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
   let observed = new Map<string, { record?: Release; cascade: Record<string, unknown> }>();
   let restored: string[] = [];
   let planned = false;
+  /** The plan's index, with its releases in order; handed to the collections once. */
+  let planIndex: { index: NewsroomIndex<CollectionItem>; items: CollectionItem[] } | undefined;
   /** Generated pages of this build: those rendered (to record) and those left to restore, by file. */
   let generatedRendered = new Map<string, string>();
   let generatedKept = new Map<string, PageEntry>();
@@ -169,6 +177,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     observed = new Map();
     restored = [];
     planned = false;
+    planIndex = undefined;
     generatedRendered = new Map();
     generatedKept = new Map();
     fileHashes = new Map();
@@ -318,6 +327,7 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
       const source = e.source || readFileSync(e.file, "utf8");
       addedTemplates.push(addTemplateLate(templateConfig, posix(path.relative(path.resolve(input), e.file)), source));
     }
+    planIndex = { index, items: sorted };
     planned = true;
   }
 
@@ -365,6 +375,23 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
           })),
         );
       }
+    },
+    plannedIndex(releases, registries) {
+      const made = planIndex;
+      planIndex = undefined;
+      if (!on || !planned || !made || !state || registries !== state.registries || made.items.length !== releases.length) return undefined;
+      const swap = new Map<CollectionItem, CollectionItem>();
+      for (let i = 0; i < releases.length; i++) {
+        const mine = made.items[i]!;
+        const theirs = releases[i]!;
+        if (mine.inputPath !== theirs.inputPath || mine.url !== theirs.url) return undefined;
+        // A restored release shares the plan's record; one Eleventy read must have read the same.
+        const a = mine.data.release;
+        const b = theirs.data.release;
+        if (a !== b && JSON.stringify(a) !== JSON.stringify(b)) return undefined;
+        swap.set(mine, theirs);
+      }
+      return swapItems(made.index, swap);
     },
     restore({ directories }) {
       if (!on || !next) return;

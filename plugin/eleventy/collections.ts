@@ -190,16 +190,16 @@ function indexBuilder({ eleventyConfig, options, slug, log, isRelease, cache }: 
     cache.verify();
     const releases = sortReleases(items, (item) => item.data.release as Release | undefined);
     const dataDir = `./${path.relative(process.cwd(), eleventyConfig.directories.data).split(path.sep).join("/")}/`;
-    // Global data is on every page; any page will do.
-    // (With every release from the build cache, no page may be in the collections: the registries
-    // are then the ones the cache recorded, which its key says are unchanged.)
-    const { registries, problems } = all.length > 0 || !cache.active()
-      ? readRegistries((all[0]?.data as Record<string, unknown> | undefined)?.[options.registry], options.registry, dataDir)
-      : { registries: cache.registries(), problems: [] };
+    // Global data is on every page; any page will do. In a publish the registries are the ones the
+    // cache recorded, which its key says are unchanged and its plan worked out the index with: not
+    // checked again entry by entry (and with every release from the cache, no page may be here).
+    const { registries, problems } = cache.planned() || (all.length === 0 && cache.active())
+      ? { registries: cache.registries(), problems: [] }
+      : readRegistries((all[0]?.data as Record<string, unknown> | undefined)?.[options.registry], options.registry, dataDir);
     log.add(...problems, ...unknownKeys(releases, registries), ...sharedUrls(items));
     // Terms built from a broken registry would only add confusing problems of their own.
     log.throwIfAny();
-    const built = buildIndex(releases, registries, options, slug);
+    const built = cache.plannedIndex(releases, registries) ?? buildIndex(releases, registries, options, slug);
     log.add(...built.problems);
     log.throwIfAny();
     return Object.assign(built, { releases, registries, all });

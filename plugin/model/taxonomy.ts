@@ -10,7 +10,7 @@ import { buildArchives } from "./taxonomy/archives.ts";
 import { groupReleases, termKeys } from "./taxonomy/grouping.ts";
 import { buildNavigation, type RankingHint } from "./taxonomy/navigation.ts";
 import { buildTerms } from "./taxonomy/terms.ts";
-import type { Entry, NewsroomIndex } from "./taxonomy/types.ts";
+import type { Entry, NewsroomIndex, Term } from "./taxonomy/types.ts";
 
 export * from "./taxonomy/types.ts";
 export type { RankingHint } from "./taxonomy/navigation.ts";
@@ -57,4 +57,36 @@ export function buildIndex<T extends Entry>(entries: T[], registries: Registries
     alternates,
     problems: [...terms.problems, ...problems],
   };
+}
+
+/**
+ * The index with each release item replaced by its counterpart in `swap`, in place: the build cache's
+ * plan works the index out from its own items, and the collections, holding the very same releases
+ * as other objects, take it over rather than work it out again. Every part of the index that holds
+ * items is named here; the test walks the whole index for an item left behind.
+ */
+export function swapItems<T extends Entry>(index: NewsroomIndex<T>, swap: Map<T, T>): NewsroomIndex<T> {
+  const done = new Set<T[]>();
+  const list = (items: T[]) => {
+    if (done.has(items)) return;
+    done.add(items);
+    for (let i = 0; i < items.length; i++) items[i] = swap.get(items[i]!) ?? items[i]!;
+  };
+  const term = (t: Term<T>) => list(t.items);
+  for (const items of Object.values(index.byLocale)) list(items);
+  for (const byKey of Object.values(index.byKind)) for (const items of Object.values(byKey)) list(items);
+  for (const items of Object.values(index.byYear)) list(items);
+  for (const page of index.termPages) {
+    list(page.items);
+    term(page.term);
+  }
+  for (const page of index.termIndexes) page.terms.forEach(term);
+  for (const page of index.archivePages) list(page.items);
+  for (const nav of index.nav.values()) {
+    nav.self = swap.get(nav.self) ?? nav.self;
+    if (nav.previous) nav.previous = swap.get(nav.previous) ?? nav.previous;
+    if (nav.next) nav.next = swap.get(nav.next) ?? nav.next;
+    list(nav.related);
+  }
+  return index;
 }

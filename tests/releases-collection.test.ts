@@ -69,6 +69,11 @@ describe("list pages", () => {
     // With every release listed, no such link.
     const all = await buildFixture("pagination", {}, releases(50));
     expect(all.html("/ru/page/3/").querySelector(".newsroom-pagination__more")).toBeNull();
+    // A list of one page: the front page has no second page to send readers on to.
+    const one = await buildFixture("pagination", { listPages: 1 }, releases(50));
+    expect(one.pages.some((p) => p.url === "/ru/page/2/")).toBe(false);
+    expect(one.html("/").querySelector('.newsroom-pagination__more a[href="/ru/page/2/"]')).toBeNull();
+    expect(listTitles(one, "/")).toEqual(listTitles(one, "/ru/"));
   });
 
   it("newest first across pages", async () => {

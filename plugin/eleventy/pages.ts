@@ -26,6 +26,13 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
     const url = archiveUrl(options.base(r.lang), r.year, r.month);
     return built.archivePages.find((page) => page.url === url);
   });
+  // `{% if (newsroomLang | newsroomListPages) > 1 %}`: how many pages a locale's list has. The front
+  // page shows only the first, and links on to the second where there is one.
+  eleventyConfig.addFilter("newsroomListPages", (locale: unknown) => {
+    const built = index.current();
+    const listedCount = built ? listed(String(locale))(built.releases).length : 0;
+    return Math.max(1, Math.ceil(listedCount / options.perPage));
+  });
   for (const locale of options.locales) {
     eleventyConfig.addTemplate(`${VIRTUAL}list-${locale}.11ty.js`, {
       data: ownPage({
@@ -41,16 +48,18 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
   // The front page shows the default locale's newest releases; its canonical URL is that locale's list.
   const home = options.files.home;
   if (home === false || home === options.base(options.defaultLocale)) return;
+  // One page: Eleventy renders a page whose permalink is false, so the list's other pages, made
+  // here only to be dropped, each cost a list page's rendering.
+  const firstPage = (items: CollectionItem[]) => listed(options.defaultLocale)(items).slice(0, options.perPage);
   eleventyConfig.addTemplate(`${VIRTUAL}front-page.11ty.js`, {
     data: ownPage({
       layout: LIST_LAYOUT,
       newsroomLocale: options.defaultLocale,
       newsroomCanonical: options.base(options.defaultLocale),
-      pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: listed(options.defaultLocale), generatePageOnEmptyData: true },
+      pagination: { data: "collections.releases", size: options.perPage, alias: "releases", before: firstPage, generatePageOnEmptyData: true },
       // Worked out after the site's own pages (it paginates over a collection): a site with a home
       // page of its own keeps it.
-      permalink: (data: { pagination: { pageNumber: number } }) => {
-        if (data.pagination.pageNumber !== 0) return false;
+      permalink: () => {
         if (guest.siteOwns(home)) {
           guest.yielded(`the site's own ${home} stays its home page (the newsroom's is ${options.base(options.defaultLocale)})`);
           return false;

@@ -1,6 +1,7 @@
 // Keys that are JavaScript's own names, the same word in two Unicode spellings, paths that leave
 // the output or take the plugin's files, shortcode mistakes with their lines, and size limits.
 import { describe, expect, it } from "vitest";
+import { COMPOSED, nfc } from "../plugin/model/releases.ts";
 import { buildError, buildFixture, text } from "./helpers/build.ts";
 
 const release = (name: string, data: Record<string, unknown>, body = "Body.") => (c: any) =>
@@ -20,6 +21,26 @@ describe("keys named like JavaScript's own properties", () => {
 });
 
 describe("Unicode", () => {
+  it("takes a text of Latin, Cyrillic and punctuation as composed only where ICU's NFC leaves it as it is", () => {
+    // The characters `nfc` lets through without ICU: alone and in every pair, NFC must not change them.
+    const chars = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).filter((c) => COMPOSED.test(c));
+    expect(chars.length).toBeGreaterThan(1000);
+    // No combining mark among them, so none can be reordered; no pair composes or changes.
+    expect(chars.filter((c) => /\p{M}/u.test(c))).toEqual([]);
+    const changed: string[] = [];
+    for (const a of chars) {
+      if (a.normalize("NFC") !== a) changed.push(a);
+      for (const b of chars) if ((a + b).normalize("NFC") !== a + b) changed.push(a + b);
+    }
+    expect(changed).toEqual([]);
+    // What it must not let through: decomposed letters, combining marks, the spaces NFC maps.
+    for (const text of ["Қазақстан й".normalize("NFD"), "е\u0308", "a\u0301", "\u2000", "\u212b", "a\u0301\u0323"]) {
+      expect(nfc(text)).toBe(text.normalize("NFC"));
+      expect(nfc(text)).not.toBe(text);
+    }
+  });
+
+
   it("the same word typed composed and decomposed is one term", async () => {
     const composed = "Қазақстан й".normalize("NFC");
     const decomposed = composed.normalize("NFD");

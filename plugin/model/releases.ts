@@ -59,12 +59,27 @@ function describe(value: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
+/**
+ * Text NFC leaves as it is: Latin, Latin-1 and its extensions, Cyrillic with its supplement (but not
+ * its combining marks, U+0483–U+0489), general punctuation (but not U+2000 and U+2001, which NFC
+ * maps to other spaces), currency signs and №. No character here composes with its neighbour or
+ * is reordered, so a text of these alone is already composed; the test checks every pair against
+ * ICU. Anything else goes through `normalize`, which on Cyrillic text costs ICU's whole pass (0.1 s
+ * of a 5,000-release build for text that was composed all along).
+ */
+export const COMPOSED = /^[\u0000-\u024f\u0400-\u0482\u048a-\u052f\u2002-\u2027\u2030-\u205e\u20a0-\u20bf\u2116]*$/;
+
+/** A string in Unicode's composed form (NFC). */
+export function nfc(text: string): string {
+  return COMPOSED.test(text) ? text : text.normalize("NFC");
+}
+
 /** Every string in a value in Unicode's composed form (NFC); arrays and plain objects followed. */
 export function toNfc<T>(value: T): T {
-  if (typeof value === "string") return value.normalize("NFC") as T;
+  if (typeof value === "string") return nfc(value) as T;
   if (Array.isArray(value)) return value.map(toNfc) as T;
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), toNfc(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [nfc(k), toNfc(v)])) as T;
   }
   return value;
 }

@@ -17,6 +17,7 @@ import { passthroughCopiesOf } from "./internals.ts";
 import { formatDate, parseDate } from "../model/dates.ts";
 import { PREFIX } from "../model/errors.ts";
 import type { ResolvedOptions } from "../model/options.ts";
+import type { Release } from "../model/releases.ts";
 import { assetFolder, localeFor } from "../model/urls.ts";
 import { cardDrawer, type CardDrawer } from "../render/card-drawer.ts";
 import { sfntOfWoff } from "../render/woff.ts";
@@ -135,6 +136,8 @@ export function addShareCards(
   eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode?: string; outputMode?: string }) => {
     if (runMode === undefined || runMode === "build") wanted = new Map();
     drawing = new Map();
+    siteCards = new Map();
+    releaseCards = new Map();
     firstStart = undefined;
     held = [];
     early = [];
@@ -244,7 +247,14 @@ export function addShareCards(
     return { url, width: CARD_WIDTH, height: CARD_HEIGHT, alt, site };
   };
 
+  /** Each locale's site-wide card, made once a build: every page that is not a recent release's shows it. */
+  let siteCards = new Map<string, ShareCard>();
   const siteCard = (locale: string): ShareCard => {
+    let made = siteCards.get(locale);
+    if (!made) siteCards.set(locale, (made = siteCardOf(locale)));
+    return made;
+  };
+  const siteCardOf = (locale: string): ShareCard => {
     const id = options.identity(locale);
     const input: CardInput = { headline: id.siteName, publisher: id.publisher.name, locale };
     return card(`site-${locale}`, input, logoFileOf(id.publisher.logo), id.siteName, true);
@@ -252,14 +262,26 @@ export function addShareCards(
 
   const recent = (published: string): boolean => ownCard(options, published, index.now().at);
 
+  /**
+   * Each release's card, made once a build (its page's head, its structured data and the early ask
+   * all want it), and again only if its figure changed.
+   */
+  let releaseCards = new Map<string, { release: Release; figure: CardInput["figure"]; card: ShareCard }>();
   const of: ShareCards["of"] = (inputPath, url, locale) => {
     if (options.shareCards === false) return undefined;
     const nav = inputPath ? index.current()?.nav.get(inputPath) : undefined;
     const release = nav?.self.data.release;
     if (!release || !recent(release.published)) return siteCard(localeFor(url, locale, options));
+    const figure = figures.first(inputPath!);
+    const made = releaseCards.get(inputPath!);
+    if (made && made.release === release && made.figure === figure) return made.card;
+    const card = releaseCard(release, figure);
+    releaseCards.set(inputPath!, { release, figure, card });
+    return card;
+  };
+  const releaseCard = (release: Release, figure: CardInput["figure"]): ShareCard => {
     const id = options.identity(release.lang);
     const date = formatDate(parseDate(release.published, options.timeZone) ?? DateTime.fromISO(release.published), release.lang, options.timeZone, options.dictionaries[release.lang]!.dateFormat);
-    const figure = figures.first(inputPath!);
     const input: CardInput = { headline: release.title, date, publisher: id.publisher.name, locale: release.lang, ...(figure ? { figure } : {}) };
     return card(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFileOf(id.publisher.logo), release.title);
   };

@@ -1,15 +1,13 @@
 // Figures for a reader: locale-correct compact and full numbers, and units in the right plural form.
 
-import { remember } from "./memo.ts";
+import { remember, rememberEach } from "./memo.ts";
 
 export type Notation = "compact" | "full";
 
-const formatter = remember(
-  (locale: string, notation: Notation) => `${locale}|${notation}`,
-  (locale, notation) =>
-    notation === "compact"
-      ? new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 })
-      : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+const formatter = rememberEach((locale: string, notation: string) =>
+  notation === "compact"
+    ? new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 })
+    : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
 );
 
 const rules = remember(
@@ -29,6 +27,8 @@ export interface FormattedNumber {
 
 export function formatNumber(value: number, locale: string, notation: Notation): FormattedNumber {
   const f = formatter(locale, notation);
+  // Only a compact number needs its parts, to tell the scale it shows.
+  if (notation !== "compact") return { text: f.format(value), agreesWith: value };
   const parts = f.formatToParts(value);
   const text = parts.map((p) => p.value).join("");
   if (!parts.some((p) => p.type === "compact")) return { text, agreesWith: value };

@@ -1,4 +1,6 @@
-// One measured build in a process of its own: `node --import tsx bench/build-one.ts <newsroom|bare> <site> <out>`.
+// One measured build in a process of its own: `<newsroom|bare> <site> <out>`. bench/run.ts runs it
+// compiled to plain JavaScript (bench/.compiled/), with the compiled plugin, as a site runs Eleventy;
+// `node --import tsx bench/build-one.ts …` runs it on the plugin's TypeScript source, for profiles.
 // Prints one JSON line: seconds, pages written, peak RSS.
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";

@@ -51,28 +51,50 @@ export function fingerprints(hashes: Map<string, string>, known: Iterable<[Relea
  * back for every value.
  */
 function encoder(fingerprint: Fingerprint): (value: unknown) => string {
-  const written = new WeakMap<object, string>();
+  // A Map, not a WeakMap: it lives one build, and a WeakMap's entries are ephemerons the garbage
+  // collector works through one by one (a publish writes one for each of 1,400 term pages' parts).
+  const written = new Map<object, string>();
+  // Keys are few (url, title, items …) and written on every page: each as JSON once.
+  const keys = new Map<string, string>();
+  const keyText = (k: string) => {
+    let text = keys.get(k);
+    if (text === undefined) keys.set(k, (text = `${JSON.stringify(k)}:`));
+    return text;
+  };
   const encode = (value: unknown): string => {
     if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
     let text = written.get(value);
     if (text !== undefined) return text;
     if (isItem(value)) text = `"${fingerprint(value)}"`;
     else if (typeof (value as { toJSON?: unknown }).toJSON === "function") text = encode((value as { toJSON(): unknown }).toJSON());
-    else if (Array.isArray(value)) text = `[${value.map(encode).join(",")}]`;
-    else {
-      const isTerm = "slug" in value && "kind" in value;
-      const parts: string[] = [];
-      for (const [k, v] of Object.entries(value)) {
+    else if (Array.isArray(value)) {
+      text = "[";
+      for (let i = 0; i < value.length; i++) text += (i > 0 ? "," : "") + encode(value[i]);
+      text += "]";
+    } else {
+      const record = value as Record<string, unknown>;
+      const isTerm = "slug" in record && "kind" in record;
+      text = "{";
+      let first = true;
+      for (const k of Object.keys(record)) {
+        const v = record[k];
         if (v === undefined || typeof v === "function" || typeof v === "symbol" || k === "self" || (k === "items" && isTerm)) continue;
-        parts.push(`${JSON.stringify(k)}:${encode(v)}`);
+        text += (first ? "" : ",") + keyText(k) + encode(v);
+        first = false;
       }
-      text = `{${parts.join(",")}}`;
+      text += "}";
     }
+    // A long part stands in its page's text as its own hash: the pages of one list share their
+    // term and their list of page URLs, and each page would otherwise hash them again (a region of
+    // a thousand pages, a thousand times). `#` starts no JSON value, so the two cannot be confused.
+    if (text.length > LONG) text = `#${sha256(text).slice(0, 32)}`;
     written.set(value, text);
     return text;
   };
   return encode;
 }
+/** How long, in characters, a part's text may be before the signature writes its hash instead. */
+const LONG = 256;
 const encoders = new WeakMap<Fingerprint, (value: unknown) => string>();
 /** The build's encoder: one per fingerprint, which is made once a build. */
 function encoderOf(fingerprint: Fingerprint): (value: unknown) => string {

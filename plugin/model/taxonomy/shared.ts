@@ -25,11 +25,13 @@ export function pageUrls(base: string, pages: number): string[] {
 export function pagesOf<T extends Entry>(base: string, locale: string, title: string, crumbs: Crumb[], items: T[], perPage: number): ListPage<T>[] {
   const chunks = chunk(items, perPage);
   const hrefs = pageUrls(base, chunks.length);
+  // One trail for all the list's pages, as one list of URLs: what they share is one object.
+  const breadcrumbs = [...crumbs, { name: title }];
   return chunks.map((slice, i) => ({
     url: hrefs[i]!,
     locale,
     title,
-    breadcrumbs: [...crumbs, { name: title }],
+    breadcrumbs,
     items: slice,
     pager: { pageNumber: i, hrefs, previous: hrefs[i - 1], next: hrefs[i + 1] },
   }));

@@ -76,6 +76,26 @@ describe("list pages", () => {
     expect(listTitles(one, "/")).toEqual(listTitles(one, "/ru/"));
   });
 
+  it("link the first and last pages and two either side of this one, with a gap for the rest", async () => {
+    // 30 releases, 2 a page: 15 pages.
+    const site = await buildFixture("pagination", { perPage: 2, listPages: 20 }, releases(30));
+    const links = (url: string) =>
+      site
+        .html(url)
+        .querySelectorAll("nav.newsroom-pagination .newsroom-pagination__list li")
+        .map((li) => {
+          const a = li.querySelector("a");
+          if (!a) return li.getAttribute("aria-hidden") === "true" ? "…" : "?";
+          if (a.getAttribute("rel")) return a.getAttribute("rel")!;
+          return a.getAttribute("aria-current") === "page" ? `[${text(a)}]` : `${text(a)} ${a.getAttribute("href")}`;
+        });
+    expect(links("/ru/page/8/")).toEqual(["prev", "1 /ru/", "…", "6 /ru/page/6/", "7 /ru/page/7/", "[8]", "9 /ru/page/9/", "10 /ru/page/10/", "…", "15 /ru/page/15/", "next"]);
+    // Near an end, no gap stands for a single page: that page is linked.
+    expect(links("/ru/page/4/")).toEqual(["prev", "1 /ru/", "2 /ru/page/2/", "3 /ru/page/3/", "[4]", "5 /ru/page/5/", "6 /ru/page/6/", "…", "15 /ru/page/15/", "next"]);
+    expect(links("/ru/")).toEqual(["[1]", "2 /ru/page/2/", "3 /ru/page/3/", "…", "15 /ru/page/15/", "next"]);
+    expect(text(site.html("/ru/page/8/").querySelector(".newsroom-pagination__status"))).toBe("Страница 8 из 15");
+  });
+
   it("newest first across pages", async () => {
     const site = await buildFixture("pagination", {}, releases(21));
     const all = [...listTitles(site, "/ru/"), ...listTitles(site, "/ru/page/2/")];

@@ -6,7 +6,7 @@ import { interpolate, type StringKey } from "../model/locales/index.ts";
 import { formatNumber, type Notation } from "../model/numbers.ts";
 import type { ResolvedOptions } from "../model/options.ts";
 import type { Slugger } from "../model/slug.ts";
-import { countLabel } from "../model/taxonomy.ts";
+import { countLabel, pageLinks, type PageLink } from "../model/taxonomy.ts";
 import { absolute } from "../render/structured-data.ts";
 import { FEED_FILES, feedUrl, localeFor, localeOfUrl, type FeedFormat } from "../model/urls.ts";
 import { rememberEach } from "../model/memo.ts";
@@ -97,6 +97,15 @@ function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: () => 
       const key = cardKey(this, item);
       if (key && typeof html === "string") cards().set(key, html);
       return html;
+    },
+    /**
+     * The links a pager shows: `{% for link in pager | newsroomPageLinks %}`, each `{ number, href,
+     * current }` or `{ gap: true }`: the first and last pages and two either side of the current one.
+     */
+    newsroomPageLinks(pager: unknown): PageLink[] {
+      const p = pager as { pageNumber?: unknown; hrefs?: unknown } | undefined;
+      if (!p || !Array.isArray(p.hrefs) || typeof p.pageNumber !== "number") return [];
+      return pageLinks(p.pageNumber, p.hrefs as string[]);
     },
     /** A list's feed URL: `{{ termPage.term.url | newsroomFeedUrl("atom") }}`. */
     newsroomFeedUrl(listUrl: unknown, format: unknown = "atom"): string {

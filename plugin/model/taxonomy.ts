@@ -14,7 +14,7 @@ import type { Entry, NewsroomIndex, Term } from "./taxonomy/types.ts";
 
 export * from "./taxonomy/types.ts";
 export type { RankingHint } from "./taxonomy/navigation.ts";
-export { chunk, countLabel, monthName, pageUrls, sameItems } from "./taxonomy/shared.ts";
+export { chunk, countLabel, monthName, pageLinks, pageUrls, sameItems, type PageLink } from "./taxonomy/shared.ts";
 
 /** Keys a release names that its registry lacks, each with the nearest known keys. */
 export function unknownKeys(entries: Entry[], registries: Registries): Problem[] {

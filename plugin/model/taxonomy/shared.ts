@@ -21,6 +21,30 @@ export function pageUrls(base: string, pages: number): string[] {
   return Array.from({ length: pages }, (_, i) => pageUrl(base, i));
 }
 
+/** One link of a pager: a page (its number from 1), or a gap standing for the pages left out. */
+export type PageLink = { number: number; href: string; current: boolean } | { gap: true };
+
+/**
+ * The links a pager shows: the first and last pages, and two either side of the current one, with
+ * a gap for each run left out (a gap never stands for one page: that page is shown instead). A year
+ * of a large archive has hundreds of pages, and a pager listing all of them on every page was
+ * hundreds of links to scroll past on a phone, written out on every page of the list.
+ */
+export function pageLinks(pageNumber: number, hrefs: readonly string[], around = 2): PageLink[] {
+  const last = hrefs.length - 1;
+  const shown = (i: number) => i === 0 || i === last || Math.abs(i - pageNumber) <= around;
+  const links: PageLink[] = [];
+  for (let i = 0; i <= last; i++) {
+    if (shown(i) || (shown(i - 1) && shown(i + 1))) links.push({ number: i + 1, href: hrefs[i]!, current: i === pageNumber });
+    else {
+      links.push({ gap: true });
+      // On to the next page that is shown.
+      while (i + 1 <= last && !shown(i + 1)) i++;
+    }
+  }
+  return links;
+}
+
 /** A list cut into pages of `perPage`, each knowing the URLs of all. */
 export function pagesOf<T extends Entry>(base: string, locale: string, title: string, crumbs: Crumb[], items: T[], perPage: number): ListPage<T>[] {
   const chunks = chunk(items, perPage);

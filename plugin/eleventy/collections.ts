@@ -50,6 +50,8 @@ export interface IndexAccess {
   now(): Now;
   /** Calls back each time a build's index is built. */
   onBuilt(listener: (index: BuiltIndex) => void): void;
+  /** Calls back for each release Eleventy reads and the build keeps, before its body renders. */
+  onRead(listener: (inputPath: string, release: Release) => void): void;
 }
 
 /** The release body's shortcodes checked, with lines counted in the file (front matter included). */
@@ -107,7 +109,7 @@ const WHY = { draft: "a draft", embargo: "under embargo", scheduled: "scheduled 
  * release from everything at once. (Computed data cannot do it: a computed `layout` or `permalink`
  * that reads the key it sets sees its own earlier value, not the front matter.)
  */
-function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter, cache, bodies }: ReleaseContext, clock: () => Now) {
+function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter, cache, bodies }: ReleaseContext, clock: () => Now, onRead: (inputPath: string, release: Release) => void) {
   // Topics are the release's own `tags`, set aside when its front matter was read (see frontmatter.ts).
   const normalise = (data: PageData, now: DateTime) =>
     normaliseRelease(TOPICS in data ? { ...data, tags: data[TOPICS] ?? undefined } : data, { inputPath: data.page!.inputPath!, fileSlug: data.page!.fileSlug ?? "" }, options, slug, now);
@@ -145,6 +147,7 @@ function releasePreprocessor({ options, slug, log, isRelease, guest, frontMatter
     if (data.permalink === RELEASE_URL || data.permalink === undefined) data.permalink = release?.url ?? false;
     if (release) {
       data.release = release;
+      onRead(inputPath, release);
       data.layout ??= RELEASE_LAYOUT;
       // A release's tags are its topics, indexed once by the plugin (topic pages, `releasesBy.tags`).
       // Left in `tags`, Eleventy would also make a collection of each topic, filtering and sorting
@@ -229,7 +232,8 @@ export function addReleases(
     log.clear();
   });
   const clock = (): Now => (now ??= resolveNow(options.now, process.env, options.timeZone, DateTime.now()));
-  eleventyConfig.addPreprocessor("newsroom-releases", "*", releasePreprocessor(context, clock));
+  const readers: ((inputPath: string, release: Release) => void)[] = [];
+  eleventyConfig.addPreprocessor("newsroom-releases", "*", releasePreprocessor(context, clock, (inputPath, release) => readers.forEach((read) => read(inputPath, release))));
   const build = indexBuilder(context);
   const built: ((index: BuiltIndex) => void)[] = [];
   const getIndex = (api: CollectionApi): BuiltIndex => {
@@ -256,7 +260,7 @@ export function addReleases(
 
   // A release's neighbours, related releases, term links and breadcrumbs: `{% set nav = page.inputPath | newsroomNav %}`.
   eleventyConfig.addFilter("newsroomNav", (inputPath: unknown) => index?.nav.get(String(inputPath)));
-  return { fromCollections: getIndex, current: () => index, changes, now: clock, onBuilt: (listener) => void built.push(listener) };
+  return { fromCollections: getIndex, current: () => index, changes, now: clock, onBuilt: (listener) => void built.push(listener), onRead: (listener) => void readers.push(listener) };
 }
 
 /**

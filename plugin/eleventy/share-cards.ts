@@ -138,6 +138,7 @@ export function addShareCards(
     drawing = new Map();
     siteCards = new Map();
     releaseCards = new Map();
+    read = new Map();
     firstStart = undefined;
     held = [];
     early = [];
@@ -233,15 +234,18 @@ export function addShareCards(
     return logoFiles.get(logo);
   };
 
-  const card = (name: string, input: CardInput, logoFile: Buffer | undefined, alt: string, site = false): ShareCard => {
+  /** A card's site path (named by the hash of what draws it) and what draws it. */
+  const cardFile = (name: string, input: CardInput, logoFile: Buffer | undefined) => {
     const hash = createHash("sha256")
       .update(RENDERER)
       .update(JSON.stringify(input))
       .update(logoFile ?? "")
       .digest("hex")
       .slice(0, 12);
-    const url = `${folder}${name}-${hash}.png`;
-    const entry = { input, ...(logoFile ? { logoFile } : {}) };
+    return { url: `${folder}${name}-${hash}.png`, entry: { input, ...(logoFile ? { logoFile } : {}) } };
+  };
+  const card = (name: string, input: CardInput, logoFile: Buffer | undefined, alt: string, site = false): ShareCard => {
+    const { url, entry } = cardFile(name, input, logoFile);
     wanted.set(url, entry);
     if (writes) void ensureDrawn(url, entry).catch(() => undefined);
     return { url, width: CARD_WIDTH, height: CARD_HEIGHT, alt, site };
@@ -279,22 +283,44 @@ export function addShareCards(
     releaseCards.set(inputPath!, { release, figure, card });
     return card;
   };
-  const releaseCard = (release: Release, figure: CardInput["figure"]): ShareCard => {
+  /** What a release's card is drawn from: its name, what it shows, its logo. */
+  const releaseCardParts = (release: Release, figure: CardInput["figure"]) => {
     const id = options.identity(release.lang);
     const date = formatDate(parseDate(release.published, options.timeZone) ?? DateTime.fromISO(release.published), release.lang, options.timeZone, options.dictionaries[release.lang]!.dateFormat);
     const input: CardInput = { headline: release.title, date, publisher: id.publisher.name, locale: release.lang, ...(figure ? { figure } : {}) };
-    return card(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFileOf(id.publisher.logo), release.title);
+    return { name: `${release.lang}-${release.slug}`.slice(0, 80), input, logoFile: logoFileOf(id.publisher.logo) };
+  };
+  const releaseCard = (release: Release, figure: CardInput["figure"]): ShareCard => {
+    const { name, input, logoFile } = releaseCardParts(release, figure);
+    return card(name, input, logoFile, release.title);
   };
 
-  // A release's card is known once its first figure is and the index is built: drawing starts then,
-  // not when the page's head asks for it at the end of rendering. A body rendered without Liquid
-  // tells its figures before the index exists; those cards are asked for as soon as it does.
+  // A release's card is known once its first figure is: drawing starts then, not when the page's
+  // head asks for it at the end of rendering. A body whose shortcodes the plugin renders tells its
+  // figures while Eleventy still reads the releases, long before the index exists: its card starts
+  // at once, so that the drawing process, busy until the last page in a first build, has done
+  // before the pages are written (at 5,000 releases the build waited 0.25 s for the last cards).
+  // It is not yet wanted: a card goes into the output only when a page asks for it. A body rendered
+  // by Liquid tells its figures during rendering, and is asked for then, as soon as the index exists.
   let early: string[] = [];
+  let read = new Map<string, Release>();
+  index.onRead((inputPath, release) => read.set(inputPath, release));
   const ask = (inputPath: string) => {
     const release = index.current()?.nav.get(inputPath)?.self.data.release;
     if (writes && options.shareCards !== false && release && recent(release.published)) of(inputPath, undefined, release.lang);
   };
-  figures.onFirst((inputPath) => (index.current() ? ask(inputPath) : early.push(inputPath)));
+  const begin = (inputPath: string) => {
+    const release = read.get(inputPath);
+    if (!writes || options.shareCards === false || !release || !recent(release.published)) return;
+    const { name, input, logoFile } = releaseCardParts(release, figures.first(inputPath));
+    const { url, entry } = cardFile(name, input, logoFile);
+    void ensureDrawn(url, entry).catch(() => undefined);
+  };
+  figures.onFirst((inputPath) => {
+    if (index.current()) return ask(inputPath);
+    early.push(inputPath);
+    begin(inputPath);
+  });
   index.onBuilt(() => {
     const waiting = early;
     early = [];

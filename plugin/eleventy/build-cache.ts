@@ -379,7 +379,8 @@ export function createBuildCache(ctx: CacheContext): BuildCache {
     plannedIndex(releases, registries) {
       const made = planIndex;
       planIndex = undefined;
-      if (!on || !planned || !made || !state || registries !== state.registries || made.items.length !== releases.length) return undefined;
+      // Set only by a plan that held (and reset by the next): `made` means this build was planned.
+      if (!on || !made || registries !== state?.registries || made.items.length !== releases.length) return undefined;
       const swap = new Map<CollectionItem, CollectionItem>();
       for (let i = 0; i < releases.length; i++) {
         const mine = made.items[i]!;

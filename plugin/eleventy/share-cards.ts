@@ -108,6 +108,12 @@ function cutoff(now: DateTime, days: number): number {
   return at;
 }
 
+/** A card's site path and what draws it: its input and its logo's file. */
+interface CardFile {
+  url: string;
+  entry: { input: CardInput; logoFile?: Buffer };
+}
+
 export interface ShareCards {
   /** The card of a page: its release's own when the release is recent, else the locale's site-wide card. */
   of(inputPath: string | undefined, url: string | undefined, locale: string): ShareCard | undefined;
@@ -235,7 +241,7 @@ export function addShareCards(
   };
 
   /** A card's site path (named by the hash of what draws it) and what draws it. */
-  const cardFile = (name: string, input: CardInput, logoFile: Buffer | undefined) => {
+  const cardFile = (name: string, input: CardInput, logoFile: Buffer | undefined): CardFile => {
     const hash = createHash("sha256")
       .update(RENDERER)
       .update(JSON.stringify(input))
@@ -244,8 +250,8 @@ export function addShareCards(
       .slice(0, 12);
     return { url: `${folder}${name}-${hash}.png`, entry: { input, ...(logoFile ? { logoFile } : {}) } };
   };
-  const card = (name: string, input: CardInput, logoFile: Buffer | undefined, alt: string, site = false): ShareCard => {
-    const { url, entry } = cardFile(name, input, logoFile);
+  /** A card a page shows: wanted in the output, and drawn unless the card cache has it. */
+  const card = ({ url, entry }: CardFile, alt: string, site = false): ShareCard => {
     wanted.set(url, entry);
     if (writes) void ensureDrawn(url, entry).catch(() => undefined);
     return { url, width: CARD_WIDTH, height: CARD_HEIGHT, alt, site };
@@ -261,7 +267,7 @@ export function addShareCards(
   const siteCardOf = (locale: string): ShareCard => {
     const id = options.identity(locale);
     const input: CardInput = { headline: id.siteName, publisher: id.publisher.name, locale };
-    return card(`site-${locale}`, input, logoFileOf(id.publisher.logo), id.siteName, true);
+    return card(cardFile(`site-${locale}`, input, logoFileOf(id.publisher.logo)), id.siteName, true);
   };
 
   const recent = (published: string): boolean => ownCard(options, published, index.now().at);
@@ -279,21 +285,19 @@ export function addShareCards(
     const figure = figures.first(inputPath!);
     const made = releaseCards.get(inputPath!);
     if (made && made.release === release && made.figure === figure) return made.card;
-    const card = releaseCard(release, figure);
-    releaseCards.set(inputPath!, { release, figure, card });
-    return card;
+    const own = card(releaseCardFile(release, figure), release.title);
+    releaseCards.set(inputPath!, { release, figure, card: own });
+    return own;
   };
-  /** What a release's card is drawn from: its name, what it shows, its logo. */
-  const releaseCardParts = (release: Release, figure: CardInput["figure"]) => {
+  /** A release's card: its headline, date, publisher and first figure. */
+  const releaseCardFile = (release: Release, figure: CardInput["figure"]): CardFile => {
     const id = options.identity(release.lang);
     const date = formatDate(parseDate(release.published, options.timeZone) ?? DateTime.fromISO(release.published), release.lang, options.timeZone, options.dictionaries[release.lang]!.dateFormat);
     const input: CardInput = { headline: release.title, date, publisher: id.publisher.name, locale: release.lang, ...(figure ? { figure } : {}) };
-    return { name: `${release.lang}-${release.slug}`.slice(0, 80), input, logoFile: logoFileOf(id.publisher.logo) };
+    return cardFile(`${release.lang}-${release.slug}`.slice(0, 80), input, logoFileOf(id.publisher.logo));
   };
-  const releaseCard = (release: Release, figure: CardInput["figure"]): ShareCard => {
-    const { name, input, logoFile } = releaseCardParts(release, figure);
-    return card(name, input, logoFile, release.title);
-  };
+  /** Whether a release gets a card of its own in this build. */
+  const ownsCard = (release: Release | undefined): release is Release => writes && options.shareCards !== false && release !== undefined && recent(release.published);
 
   // A release's card is known once its first figure is: drawing starts then, not when the page's
   // head asks for it at the end of rendering. A body whose shortcodes the plugin renders tells its
@@ -307,13 +311,12 @@ export function addShareCards(
   index.onRead((inputPath, release) => read.set(inputPath, release));
   const ask = (inputPath: string) => {
     const release = index.current()?.nav.get(inputPath)?.self.data.release;
-    if (writes && options.shareCards !== false && release && recent(release.published)) of(inputPath, undefined, release.lang);
+    if (ownsCard(release)) of(inputPath, undefined, release.lang);
   };
   const begin = (inputPath: string) => {
     const release = read.get(inputPath);
-    if (!writes || options.shareCards === false || !release || !recent(release.published)) return;
-    const { name, input, logoFile } = releaseCardParts(release, figures.first(inputPath));
-    const { url, entry } = cardFile(name, input, logoFile);
+    if (!ownsCard(release)) return;
+    const { url, entry } = releaseCardFile(release, figures.first(inputPath));
     void ensureDrawn(url, entry).catch(() => undefined);
   };
   figures.onFirst((inputPath) => {
@@ -324,6 +327,8 @@ export function addShareCards(
   index.onBuilt(() => {
     const waiting = early;
     early = [];
+    // From here a release is found in the index: the releases read are not kept to the build's end.
+    read = new Map();
     for (const inputPath of waiting) ask(inputPath);
   });
 

@@ -95,12 +95,28 @@ function encoder(fingerprint: Fingerprint): (value: unknown) => string {
 }
 /** How long, in characters, a part's text may be before the signature writes its hash instead. */
 const LONG = 256;
-const encoders = new WeakMap<Fingerprint, (value: unknown) => string>();
-/** The build's encoder: one per fingerprint, which is made once a build. */
-function encoderOf(fingerprint: Fingerprint): (value: unknown) => string {
-  let e = encoders.get(fingerprint);
-  if (!e) encoders.set(fingerprint, (e = encoder(fingerprint)));
-  return e;
+/**
+ * What a build writes once and signs many pages with: the encoder of generated pages, and each term
+ * link as a release page's signature writes it (without its count). One per fingerprint, which is
+ * made once a build.
+ */
+interface BuildTexts {
+  encode: (value: unknown) => string;
+  ref: (r: ReleaseNav["people"][number]) => string;
+}
+const buildTexts = new WeakMap<Fingerprint, BuildTexts>();
+function textsOf(fingerprint: Fingerprint): BuildTexts {
+  let texts = buildTexts.get(fingerprint);
+  if (!texts) {
+    const refs = new WeakMap<object, string>();
+    const ref = (r: ReleaseNav["people"][number]) => {
+      let text = refs.get(r);
+      if (text === undefined) refs.set(r, (text = JSON.stringify([r.kind, r.key, r.name, r.url])));
+      return text;
+    };
+    buildTexts.set(fingerprint, (texts = { encode: encoder(fingerprint), ref }));
+  }
+  return texts;
 }
 
 export interface ReleasePageInputs {
@@ -116,9 +132,6 @@ export interface ReleasePageInputs {
   ownCard: boolean;
 }
 
-/** Each term link as a release page's signature writes it (without its count), once a build. */
-const refTexts = new WeakMap<Fingerprint, WeakMap<object, string>>();
-
 /**
  * A release page's signature: its file, its record, and what it shows of others (term links without
  * counts). The JSON text of [key, file hash, fingerprint, shown, alternates, own card], written by
@@ -126,14 +139,8 @@ const refTexts = new WeakMap<Fingerprint, WeakMap<object, string>>();
  */
 export function releaseSignature(input: ReleasePageInputs, fingerprint: Fingerprint): string {
   const { nav, item } = input;
-  let refs = refTexts.get(fingerprint);
-  if (!refs) refTexts.set(fingerprint, (refs = new WeakMap()));
+  const { ref } = textsOf(fingerprint);
   const fp = (other: ItemLike | undefined) => (other ? `"${fingerprint(other)}"` : "null");
-  const ref = (r: ReleaseNav["people"][number]) => {
-    let text = refs.get(r);
-    if (text === undefined) refs.set(r, (text = JSON.stringify([r.kind, r.key, r.name, r.url])));
-    return text;
-  };
   let shown = "null";
   if (nav) {
     const terms = [nav.people, nav.organisations, nav.places, nav.tags].map((list) => `[${list.map(ref).join(",")}]`).join(",");
@@ -145,6 +152,6 @@ export function releaseSignature(input: ReleasePageInputs, fingerprint: Fingerpr
 
 /** A generated page's signature (term, archive, feed …): its kind, what it holds, its translations. */
 export function generatedSignature(key: string, kind: string, page: object, alternates: [string, string][] | null, fingerprint: Fingerprint): string {
-  const encode = encoderOf(fingerprint);
+  const { encode } = textsOf(fingerprint);
   return sha256(`[${JSON.stringify(key)},${JSON.stringify(kind)},${encode(page)},${encode(alternates)}]`);
 }

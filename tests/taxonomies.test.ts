@@ -111,8 +111,9 @@ describe("on each article", () => {
     expect(newest.querySelector('a[rel="next"]')).toBeNull();
   });
 
-  it("ranks up to three related releases by shared entities and tags, ties to the newer", () => {
-    // r4 shares 4 (person, organisation, two tags), r1 shares 3, r3 and r5 share 1 each: r3 is newer.
+  it("ranks up to three related releases by shared entities and tags, ties to the nearer in time", () => {
+    // r4 shares 4 (person, organisation, two tags), r1 shares 3, r3 and r5 share 1 each: r3 is 28
+    // days from r2, r5 40.
     expect(site.html("/ru/2025/02/r2/").querySelectorAll(".newsroom-related .newsroom-card__title").map(text)).toEqual([
       "Release four",
       "Release one",

@@ -87,6 +87,23 @@ describe("navigation", () => {
     // A shares a tag with B, and a person and two places with C.
     expect(relatedPositions(g.byLocale.get("ru")!, g.perLocale.get("ru")!)).toEqual([[2, 1], [0], [0]]);
   });
+  it("on a tie, ranks the release nearer in time first, then the newer", () => {
+    // T shares one tag with each of the others. N is the newest and the furthest from T; O, older
+    // than T, is nearer; E and L are each three days from T, E the later.
+    const at = (day: string) => `2025-${day}T10:00:00+05:00`;
+    const list = [
+      item({ title: "N", tags: ["t"], published: at("12-20") }),
+      item({ title: "E", tags: ["t"], published: at("06-13") }),
+      item({ title: "T", tags: ["t"], published: at("06-10") }),
+      item({ title: "L", tags: ["t"], published: at("06-07") }),
+      item({ title: "O", tags: ["t"], published: at("06-01") }),
+    ];
+    const g = groupReleases(list, registries);
+    const titles = relatedPositions(g.byLocale.get("ru")!, g.perLocale.get("ru")!).map((p) => p.map((j) => list[j]!.data.release.title));
+    expect(titles[2]).toEqual(["E", "L", "O"]);
+    // N's nearest are E, then T, then L: not the newest, which it is itself.
+    expect(titles[0]).toEqual(["E", "T", "L"]);
+  });
   it("ranks again when a term's members change though no release's keys do (a place moved under another region)", () => {
     const list = g.byLocale.get("ru")!;
     const kinds = g.perLocale.get("ru")!;

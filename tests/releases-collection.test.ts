@@ -76,6 +76,20 @@ describe("list pages", () => {
     expect(listTitles(one, "/")).toEqual(listTitles(one, "/ru/"));
   });
 
+  it("give a year one page, its months and newest releases, and each month its pages", async () => {
+    // 50 releases of 2025: 27 in January, 23 in February, 20 a page.
+    const site = await buildFixture("pagination", {}, releases(50));
+    const year = site.html("/ru/2025/");
+    expect(year.querySelectorAll(".newsroom-months li").map(text)).toEqual(["Февраль (23 пресс-релиза)", "Январь (27 пресс-релизов)"]);
+    expect(listTitles(site, "/ru/2025/")).toEqual(listTitles(site, "/ru/"));
+    expect(listTitles(site, "/ru/2025/")[0]).toBe("Release 50");
+    expect(year.querySelector("nav.newsroom-pagination")).toBeNull();
+    expect(site.pages.some((p) => p.url.startsWith("/ru/2025/page/"))).toBe(false);
+    // Every release is on its month's pages.
+    const months = ["/ru/2025/02/", "/ru/2025/02/page/2/", "/ru/2025/01/", "/ru/2025/01/page/2/"].flatMap((url) => listTitles(site, url));
+    expect(new Set(months).size).toBe(50);
+  });
+
   it("link the first and last pages and two either side of this one, with a gap for the rest", async () => {
     // 30 releases, 2 a page: 15 pages.
     const site = await buildFixture("pagination", { perPage: 2, listPages: 20 }, releases(30));

@@ -162,6 +162,32 @@ describe("the build cache", () => {
     expect(differences(site)).toEqual([]);
   });
 
+  it("writes a release's title and lead once in its record, and gives them back to its front matter", () => {
+    const site = makeSite();
+    // A page of the site's own reading each release's front matter, as a site's template may.
+    writeFileSync(
+      path.join(site, "front-matter.njk"),
+      "---\npermalink: /front-matter.txt\neleventyExcludeFromCollections: true\n---\n{% for r in collections.releases %}{{ r.data.title }}|{{ r.data.lead }}\n{% endfor %}",
+    );
+    build(site);
+    const state = path.join(site, ".cache/newsroom/build/state.json");
+    const line = readFileSync(state, "utf8").split("\n").find((l) => l.startsWith('["release","./releases/r4.md"'))!;
+    const times = (text: string) => line.split(text).length - 1;
+    expect([times("Совещание по торговле"), times("Коротко о событии 4.")]).toEqual([1, 1]);
+    const entry = JSON.parse(line)[2];
+    expect(entry.same).toEqual(["title", "lead"]);
+    expect([entry.frontMatter.title, entry.frontMatter.lead]).toEqual([null, null]);
+    // A publish restores r4, and the site's page reads its front matter whole.
+    edit(site, "releases/r1.md", (t) => t.replace(/title: .*/, "title: Экспорт зерна вырос вдвое"));
+    expect(restoredIn(build(site))).toBeGreaterThan(5);
+    expect(readFileSync(path.join(site, "_site/front-matter.txt"), "utf8")).toContain("Совещание по торговле|Коротко о событии 4.");
+    expect(differences(site)).toEqual([]);
+    // A record that names another field as shared is no record: nothing is restored.
+    writeFileSync(state, readFileSync(state, "utf8").replace('"same":["title","lead"]', '"same":["title","layout"]'));
+    expect(restoredIn(build(site))).toBe(0);
+    expect(differences(site)).toEqual([]);
+  });
+
   it("packs a build's many pages on a thread of its own, which the next build restores or rebuilds like any", () => {
     const site = makeSite();
     // A full build packs half its pages on a second thread from 1,000 pages on; this site has 50.

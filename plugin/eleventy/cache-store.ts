@@ -14,7 +14,7 @@ import type { Registries } from "../model/schema.ts";
 
 export const BUILD_CACHE = ".cache/newsroom/build";
 /** The cache's own layout; a cache of another format is not read. */
-export const FORMAT = 3;
+export const FORMAT = 4;
 const STATE_FILE = path.join(BUILD_CACHE, "state.json");
 const PACKS = path.join(BUILD_CACHE, "packs");
 
@@ -122,13 +122,46 @@ export function readState(): State | undefined {
       if (end >= 0 && typeof line[2] === "object" && line[2] !== null) at[line[0]]?.set(line[1], start + 1);
       start = end;
       if (line[0] === "page") s.pages[line[1]] = line[2];
-      else if (line[0] === "release") s.releases[line[1]] = line[2];
+      else if (line[0] === "release") s.releases[line[1]] = withTexts(line[2]);
       else if (line[0] === "stored") s.stored[line[1]] = line[2];
     }
     return undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The texts a release's front matter and its record share (its title, lead and dateline), written
+ * once: in the record, with the front matter naming them under `same` and holding null in their
+ * place, so that its keys keep their order. A fifth of the record at 20,000 releases, which every
+ * publish reads. Strings only: a list or an object read once is not to be shared by the two.
+ */
+const SHARED_TEXTS = ["title", "lead", "dateline"] as const;
+type Written = ReleaseEntry & { same?: string[] };
+
+function withoutTexts(entry: ReleaseEntry): ReleaseEntry | Written {
+  const { frontMatter, record } = entry;
+  if (!record) return entry;
+  const same = SHARED_TEXTS.filter((k) => typeof frontMatter[k] === "string" && frontMatter[k] === record[k]);
+  if (same.length === 0) return entry;
+  const fm = { ...frontMatter };
+  for (const k of same) fm[k] = null;
+  return { ...entry, frontMatter: fm, same };
+}
+
+function withTexts(entry: Written): ReleaseEntry {
+  const { same, record, frontMatter } = entry;
+  if (same === undefined) return entry;
+  delete entry.same;
+  // Not trusted further than the record read as a whole: a name that is not one of these, or a
+  // text the record lacks, makes the entry no entry (the release is read again).
+  for (const k of same) {
+    const text = (record as Record<string, unknown> | undefined)?.[k];
+    if (!(SHARED_TEXTS as readonly string[]).includes(k) || typeof text !== "string" || frontMatter?.[k] !== null) throw new Error("not a record");
+    frontMatter[k] = text;
+  }
+  return entry;
 }
 
 export function writeState(state: State): void {
@@ -174,7 +207,7 @@ export function writeState(state: State): void {
         size += to - from;
       } else {
         endRun();
-        const line = `${JSON.stringify([kind, name, entry])}\n`;
+        const line = `${JSON.stringify([kind, name, kind === "release" ? withoutTexts(entry as ReleaseEntry) : entry])}\n`;
         text += line;
         size += line.length;
       }

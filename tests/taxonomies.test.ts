@@ -111,6 +111,14 @@ describe("on each article", () => {
     expect(newest.querySelector('a[rel="next"]')).toBeNull();
   });
 
+  it("write a list the same whether its cards are rendered or remembered from an earlier list", () => {
+    // The year and the language's list show the same five releases; whichever renders second finds
+    // every card remembered and writes the list in one piece.
+    const list = (url: string) => /<ul class="newsroom-list">[\s\S]*?<\/ul>/.exec(site.page(url).content)![0];
+    expect(list("/ru/2025/")).toBe(list("/ru/"));
+    expect(list("/ru/").match(/<li class="newsroom-list__item">\s*<article /g)).toHaveLength(5);
+  });
+
   it("ranks up to three related releases by shared entities and tags, ties to the nearer in time", () => {
     // r4 shares 4 (person, organisation, two tags), r1 shares 3, r3 and r5 share 1 each: r3 is 28
     // days from r2, r5 40.

@@ -92,6 +92,23 @@ function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: () => 
       const key = cardKey(this, item);
       return (key && cards().get(key)) || "";
     },
+    /**
+     * A list's items as the list partial writes them, each in its `<li>`, when every card is
+     * remembered already; otherwise "" and the partial renders them one by one. Most lists show
+     * releases whose cards an earlier list rendered: Nunjucks spent 4 µs an item looking each one
+     * up (75,000 at 5,000 releases).
+     */
+    newsroomCardList(this: FilterThis | undefined, items: unknown): string {
+      if (!Array.isArray(items)) return "";
+      let out = "";
+      for (const item of items) {
+        const key = cardKey(this, item);
+        const card = key && cards().get(key);
+        if (!card) return "";
+        out += `\n<li class="newsroom-list__item">\n${card}\n</li>`;
+      }
+      return out;
+    },
     /** `{{ html | newsroomKeepCard(item) }}` remembers the card just rendered, and returns it. */
     newsroomKeepCard(this: FilterThis | undefined, html: unknown, item: unknown): unknown {
       const key = cardKey(this, item);

@@ -73,7 +73,7 @@ export function createFigureLog(eleventyConfig: EleventyConfig): FigureLog {
 const require = createRequire(import.meta.url);
 
 /** What draws a card: a new version of any of these may draw other pixels. */
-const RENDERER = `card-2 satori@${packageVersion("satori")} sharp@${packageVersion("sharp")} noto-serif@${packageVersion("@fontsource/noto-serif")}`;
+const RENDERER = `card-3 satori@${packageVersion("satori")} sharp@${packageVersion("sharp")} noto-serif@${packageVersion("@fontsource/noto-serif")}`;
 
 let fontCache: CardFont[] | undefined;
 /** Noto Serif's Latin, Cyrillic and extended Cyrillic subsets, each under its own name: satori looks a

@@ -34,6 +34,7 @@ export interface CardFont {
 const INK = "#10243b";
 const BRAND = "#0b5cad";
 const PAPER = "#ffffff";
+const RULE = "#d5dde6";
 
 type Node = { type: string; props: Record<string, unknown> & { children?: Node | Node[] | string } };
 const el = (type: string, style: Record<string, unknown>, children?: Node | Node[] | string, props: Record<string, unknown> = {}): Node => ({
@@ -75,6 +76,9 @@ function tree(card: CardInput, families: string[]): Node {
     bottom.push(el("img", { width: 72, height: 72, marginRight: 24 }, undefined, { src: `data:image/png;base64,${card.logoPng.toString("base64")}`, width: 72, height: 72 }));
   }
   bottom.push(el("div", { fontSize: 28, color: INK, lineClamp: 2, display: "block", flexShrink: 1 }, card.publisher));
+  // The brand band and the rule are boxes of their own, and nothing clips: satori draws a border and
+  // an overflow as clip paths and masks, which took a third of the rasteriser's time (21 ms a card
+  // against 14). The headline's line clamp keeps it inside its band.
   return el(
     "div",
     {
@@ -83,13 +87,14 @@ function tree(card: CardInput, families: string[]): Node {
       display: "flex",
       flexDirection: "column",
       backgroundColor: PAPER,
-      borderTop: `16px solid ${BRAND}`,
       fontFamily: font,
     },
     [
+      el("div", { height: 16, backgroundColor: BRAND }),
       el("div", { height: 100, display: "flex", alignItems: "flex-end", paddingLeft: 72, paddingRight: 72 }, top),
-      el("div", { height: 344, display: "flex", flexDirection: "column", justifyContent: "center", paddingLeft: 72, paddingRight: 72, overflow: "hidden" }, middle),
-      el("div", { height: 170, display: "flex", alignItems: "center", paddingLeft: 72, paddingRight: 72, borderTop: "2px solid #d5dde6" }, bottom),
+      el("div", { height: 344, display: "flex", flexDirection: "column", justifyContent: "center", paddingLeft: 72, paddingRight: 72 }, middle),
+      el("div", { height: 2, backgroundColor: RULE }),
+      el("div", { height: 168, display: "flex", alignItems: "center", paddingLeft: 72, paddingRight: 72 }, bottom),
     ],
   );
 }

@@ -74,6 +74,10 @@ describe("list pages", () => {
     expect(one.pages.some((p) => p.url === "/ru/page/2/")).toBe(false);
     expect(one.html("/").querySelector('.newsroom-pagination__more a[href="/ru/page/2/"]')).toBeNull();
     expect(listTitles(one, "/")).toEqual(listTitles(one, "/ru/"));
+    // By default, ten pages.
+    const ten = await buildFixture("pagination", { perPage: 2 }, releases(30));
+    expect(listTitles(ten, "/ru/page/10/")).toHaveLength(2);
+    expect(ten.pages.some((p) => p.url === "/ru/page/11/")).toBe(false);
   });
 
   it("give a year one page, its months and newest releases, and each month its pages", async () => {

@@ -166,8 +166,10 @@ export const DEFAULTS = {
   timeZone: "UTC",
   releases: "releases",
   perPage: 20,
-  // 400 releases a language at 20 a page: months of a busy press office's work.
-  listPages: 20,
+  // 200 releases a language at 20 a page: weeks of a busy press office's work. Each publish moves
+  // every release on the list one place down, so every list page is written again and leaves the
+  // CDN's caches; older releases are in the month archives, which the last page links to.
+  listPages: 10,
   registry: "registry",
   statNotation: "compact",
   transliteration: {},
@@ -310,7 +312,7 @@ function checkValues(o: NewsroomOptions, bad: Bad) {
     return n;
   };
   const perPage = whole("perPage", Infinity, "give a whole number of releases per list page, e.g. perPage: 20");
-  const listPages = whole("listPages", Infinity, "give a whole number of list pages, e.g. listPages: 20 (older releases are in the archives)");
+  const listPages = whole("listPages", Infinity, "give a whole number of list pages, e.g. listPages: 10 (older releases are in the archives)");
   const feedLength = whole("feedLength", Infinity, "give a whole number of releases per feed, e.g. feedLength: 20");
   const sitemapSize = whole("sitemapSize", 50_000, "give a whole number from 1 to 50000");
   const statNotation = o.statNotation ?? DEFAULTS.statNotation;

@@ -35,6 +35,11 @@ function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: () => 
     const url = (item as { url?: unknown } | undefined)?.url;
     return !siteCard() && typeof url === "string" ? `${localeOf(self)} ${url}` : undefined;
   };
+  /** The release's card as this build remembers it for the page's language. */
+  const cardOf = (self: FilterThis | undefined, item: unknown): string | undefined => {
+    const key = cardKey(self, item);
+    return key === undefined ? undefined : cards().get(key);
+  };
 
   return {
     /** `16 декабря 2025`, `2025 жылғы 16 желтоқсан`, `16 December 2025`, in the site's zone. */
@@ -89,8 +94,7 @@ function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: () => 
      * card remembered for this page's language, or "".
      */
     newsroomCardOf(this: FilterThis | undefined, item: unknown): string {
-      const key = cardKey(this, item);
-      return (key && cards().get(key)) || "";
+      return cardOf(this, item) ?? "";
     },
     /**
      * A list's items as the list partial writes them, each in its `<li>`, when every card is
@@ -102,8 +106,7 @@ function createFilters(options: ResolvedOptions, slug: Slugger, siteCard: () => 
       if (!Array.isArray(items)) return "";
       let out = "";
       for (const item of items) {
-        const key = cardKey(this, item);
-        const card = key && cards().get(key);
+        const card = cardOf(this, item);
         if (!card) return "";
         out += `\n<li class="newsroom-list__item">\n${card}\n</li>`;
       }

@@ -29,8 +29,8 @@ export function addListPages(eleventyConfig: EleventyConfig, options: ResolvedOp
   // `{% if (newsroomLang | newsroomListPages) > 1 %}`: how many pages a locale's list has. The front
   // page shows only the first, and links on to the second where there is one.
   eleventyConfig.addFilter("newsroomListPages", (locale: unknown) => {
-    const built = index.current();
-    const listedCount = built ? listed(String(locale))(built.releases).length : 0;
+    const releases = index.current()?.byLocale[String(locale)];
+    const listedCount = Array.isArray(releases) ? Math.min(releases.length, options.listPages * options.perPage) : 0;
     return Math.max(1, Math.ceil(listedCount / options.perPage));
   });
   for (const locale of options.locales) {

@@ -273,21 +273,22 @@ export function addShareCards(
   const recent = (published: string): boolean => ownCard(options, published, index.now().at);
 
   /**
-   * Each release's card, made once a build (its page's head, its structured data and the early ask
-   * all want it), and again only if its figure changed.
+   * Each release's card file, made once a build (the early start, its page's head and its structured
+   * data all want it), and again only if its figure changed.
    */
-  let releaseCards = new Map<string, { release: Release; figure: CardInput["figure"]; card: ShareCard }>();
+  let releaseCards = new Map<string, { release: Release; figure: CardInput["figure"]; file: CardFile }>();
+  const releaseCardOf = (inputPath: string, release: Release): CardFile => {
+    const figure = figures.first(inputPath);
+    let made = releaseCards.get(inputPath);
+    if (!made || made.release !== release || made.figure !== figure) releaseCards.set(inputPath, (made = { release, figure, file: releaseCardFile(release, figure) }));
+    return made.file;
+  };
   const of: ShareCards["of"] = (inputPath, url, locale) => {
     if (options.shareCards === false) return undefined;
     const nav = inputPath ? index.current()?.nav.get(inputPath) : undefined;
     const release = nav?.self.data.release;
     if (!release || !recent(release.published)) return siteCard(localeFor(url, locale, options));
-    const figure = figures.first(inputPath!);
-    const made = releaseCards.get(inputPath!);
-    if (made && made.release === release && made.figure === figure) return made.card;
-    const own = card(releaseCardFile(release, figure), release.title);
-    releaseCards.set(inputPath!, { release, figure, card: own });
-    return own;
+    return card(releaseCardOf(inputPath!, release), release.title);
   };
   /** A release's card: its headline, date, publisher and first figure. */
   const releaseCardFile = (release: Release, figure: CardInput["figure"]): CardFile => {
@@ -316,7 +317,7 @@ export function addShareCards(
   const begin = (inputPath: string) => {
     const release = read.get(inputPath);
     if (!ownsCard(release)) return;
-    const { url, entry } = releaseCardFile(release, figures.first(inputPath));
+    const { url, entry } = releaseCardOf(inputPath, release);
     void ensureDrawn(url, entry).catch(() => undefined);
   };
   figures.onFirst((inputPath) => {

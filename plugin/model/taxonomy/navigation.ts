@@ -128,14 +128,19 @@ function rank<T extends Entry>(list: T[], members: Ranking["members"], only?: nu
   // On a tie, the release nearer in time to this one: an archived release keeps its related list
   // when news is published, rather than each new release on one of its topics taking the place of
   // the oldest (45 release pages of a publish into 2,000 rendered again for it; now 3).
-  const time = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) time[i] = Date.parse(list[i]!.data.release!.published) || 0;
+  // Read only for the releases a ranking meets: a publish ranks a few of many again.
+  const time = new Float64Array(list.length).fill(NaN);
+  const timeOf = (j: number) => {
+    let t = time[j]!;
+    if (Number.isNaN(t)) time[j] = t = Date.parse(list[j]!.data.release!.published) || 0;
+    return t;
+  };
   let at = 0;
-  const apart = (j: number) => Math.abs(time[j]! - at);
+  const apart = (j: number) => Math.abs(timeOf(j) - at);
   const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && (apart(a) < apart(b) || (apart(a) === apart(b) && a < b)));
   return (only ?? list.map((_, i) => i)).map((i) => {
     const r = list[i]!.data.release!;
-    at = time[i]!;
+    at = timeOf(i);
     for (const [kind, keys] of [["people", r.people], ["organisations", r.organisations], ["places", r.places], ["tags", r.tags]] as const) {
       for (const key of new Set(keys)) {
         const positions = members[kind].get(key);
